@@ -1,0 +1,37 @@
+package io.partner.ppm.api.spi;
+
+import java.util.Map;
+import java.util.Set;
+import org.pf4j.ExtensionPoint;
+
+/**
+ * Configuration keys a plugin owns. A key that neither the core nor a loaded plugin owns is an error;
+ * a plugin declares its keys here and validates their values.
+ *
+ * <p>Validation methods throw {@link IllegalArgumentException} with a short message (no location): the
+ * daemon adds the file, line and column of the offending key.
+ */
+public interface ConfigContribution extends ExtensionPoint {
+
+    /** Keys this plugin owns inside a service definition, e.g. {@code schedule}. */
+    default Set<String> serviceKeys() {
+        return Set.of();
+    }
+
+    /** Top-level sections this plugin owns, e.g. {@code notify}. */
+    default Set<String> sections() {
+        return Set.of();
+    }
+
+    /** Checks the value of one of {@link #serviceKeys()} in one service. */
+    default void validateServiceKey(String service, String key, Object value) {
+    }
+
+    /** Checks one of {@link #sections()}: a parsed YAML value (Map, List, String, Number, Boolean). */
+    default void validateSection(String section, Object value) {
+    }
+
+    /** Receives the section's value after a successful load or reload (absent sections are not passed). */
+    default void configure(Map<String, Object> sections) {
+    }
+}

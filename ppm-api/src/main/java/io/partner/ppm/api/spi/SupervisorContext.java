@@ -1,0 +1,66 @@
+package io.partner.ppm.api.spi;
+
+import io.partner.ppm.api.ServiceInfo;
+import io.partner.ppm.api.ServiceSpec;
+import io.partner.ppm.api.Signal;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The daemon as a plugin (or the management layer) sees it: read services, drive them, subscribe to
+ * their events. Thread-safe; every operation is applied by the supervisor loop in the order received.
+ *
+ * <p>Operations validate their arguments and throw {@link IllegalArgumentException} with a message a
+ * person can act on (unknown service, invalid name, ...) and {@link IllegalStateException} when the
+ * request does not fit the service's state. A failed operation changes nothing.
+ */
+public interface SupervisorContext {
+
+    /** Every service, in configuration order. */
+    List<ServiceInfo> services();
+
+    /** One service, or empty when there is none of that name. */
+    Optional<ServiceInfo> service(String name);
+
+    /** The definition of a service, or empty. */
+    Optional<ServiceSpec> spec(String name);
+
+    /** Starts a service that is not alive (resets its restart count and gives it a new budget). */
+    void start(String name);
+
+    /** Stops a service: its stop signal, then SIGKILL after its stop timeout. It ends {@code FINISHED} and is not restarted. */
+    void stop(String name);
+
+    /** Stops the service if alive, then starts it again. */
+    void restart(String name);
+
+    /** Sends a signal to the service's process group. */
+    void signal(String name, Signal signal);
+
+    /** Adds a service and starts it when {@code autostart} is set; IllegalArgumentException if the name is taken. */
+    void add(ServiceSpec spec);
+
+    /** Stops and removes a service. */
+    void remove(String name);
+
+    /**
+     * Attaches a fact about a service that {@code ppm info NAME} and the service's MBean show under
+     * {@link io.partner.ppm.api.ServiceInfo#details()} (e.g. the cron plugin's {@code next_runs}).
+     * A null value removes the key.
+     */
+    void setDetail(String service, String key, String value);
+
+    /** Subscribes to every service event; close the returned handle to unsubscribe. */
+    AutoCloseable subscribe(ServiceEventListener listener);
+
+    /**
+     * The daemon's timer for plugin work. Tasks must not block for long; they run on a small shared
+     * pool of daemon threads.
+     */
+    ScheduledExecutorService scheduler();
+
+    /** The clock the supervisor uses (injectable in tests). */
+    Clock clock();
+}

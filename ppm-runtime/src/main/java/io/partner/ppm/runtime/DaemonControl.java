@@ -1,0 +1,45 @@
+package io.partner.ppm.runtime;
+
+import io.partner.ppm.api.ServiceSpec;
+import io.partner.ppm.api.spi.SupervisorContext;
+import io.partner.ppm.runtime.logs.LogLine;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the management layer (MXBeans, JMX, Jolokia) needs from a running daemon: the
+ * {@link SupervisorContext} plus the daemon-wide operations. Thread-safe.
+ */
+public interface DaemonControl extends SupervisorContext {
+
+    String version();
+
+    long pid();
+
+    /** Epoch milliseconds when the daemon started. */
+    long startedAt();
+
+    /** The configuration file loaded, or empty when the daemon runs on the embedded default. */
+    Optional<Path> configFile();
+
+    /**
+     * Parses a service definition written as in the {@code services:} list (YAML or JSON), with the
+     * configuration's defaults applied and validated like the file.
+     *
+     * @throws IllegalArgumentException with one line naming what is wrong
+     */
+    ServiceSpec parseService(String definition);
+
+    /** The effective configuration as YAML that the daemon accepts back unchanged. */
+    String configurationYaml();
+
+    /** Re-reads the configuration file and applies the difference; IllegalArgumentException on a bad file (nothing changes). */
+    void reload();
+
+    /** Starts a graceful shutdown and returns at once. */
+    void shutdown();
+
+    /** Up to {@code max} lines of a service's output with a sequence number above {@code afterSeq}, oldest first. */
+    List<LogLine> logs(String service, long afterSeq, int max);
+}
