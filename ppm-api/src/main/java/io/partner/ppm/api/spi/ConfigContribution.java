@@ -1,5 +1,6 @@
 package io.partner.ppm.api.spi;
 
+import io.partner.ppm.api.ServiceSpec;
 import java.util.Map;
 import java.util.Set;
 import org.pf4j.ExtensionPoint;
@@ -29,6 +30,14 @@ public interface ConfigContribution extends ExtensionPoint {
 
     /** Checks one of {@link #sections()}: a parsed YAML value (Map, List, String, Number, Boolean). */
     default void validateSection(String section, Object value) {
+    }
+
+    /**
+     * Adjusts a service definition that uses this plugin's keys, once validated; e.g. the cron plugin
+     * turns off {@code autostart} for a service with a {@code schedule}. Returns the spec unchanged by default.
+     */
+    default ServiceSpec adjust(ServiceSpec spec) {
+        return spec;
     }
 
     /** Receives the section's value after a successful load or reload (absent sections are not passed). */
