@@ -1,0 +1,87 @@
+package io.partner.ppm.cli.command;
+
+import io.partner.ppm.api.ServiceInfo;
+import io.partner.ppm.api.ServiceStats;
+import io.partner.ppm.cli.CliException;
+import io.partner.ppm.cli.Context;
+import io.partner.ppm.cli.ExitCodes;
+import io.partner.ppm.cli.client.DaemonClient;
+import io.partner.ppm.cli.output.Format;
+import io.partner.ppm.cli.output.Json;
+import io.partner.ppm.cli.output.Table;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ppm stats [NAME] [--watch]}: resource use per service; {@code --watch} refreshes. */
+@Command(name = "stats", mixinStandardHelpOptions = true,
+        description = "Show state, pid, uptime, restarts and resource use (cpu, memory, threads, open files) of the services.")
+public final class StatsCommand implements Callable<Integer> {
+
+    private static final String CLEAR_SCREEN = "\u001b[H\u001b[2J";
+
+    private final Context context;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Mixin
+    JsonOption json;
+
+    @Parameters(arity = "0..1", paramLabel = "NAME", description = "One service; all when omitted.")
+    String name;
+
+    @Option(names = {"-w", "--watch"}, description = "Refresh until interrupted.")
+    boolean watch;
+
+    @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "2",
+            description = "Seconds between refreshes with --watch (default: ${DEFAULT-VALUE}).")
+    double interval;
+
+    public StatsCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (interval <= 0) {
+            throw new CliException.Usage("--interval " + interval + ": must be more than 0 seconds");
+        }
+        try (DaemonClient client = connection.connect(context)) {
+            show(read(client), false);
+            while (watch && !Thread.currentThread().isInterrupted()) {
+                Thread.sleep((long) (interval * 1000));
+                show(read(client), true);
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private List<ServiceInfo> read(DaemonClient client) {
+        return name == null ? client.services() : List.of(client.service(name));
+    }
+
+    private void show(List<ServiceInfo> services, boolean refresh) {
+        if (json.enabled()) {
+            context.out().println(Json.write(services));
+            context.out().flush();
+            return;
+        }
+        if (refresh) {
+            context.out().print(context.style().enabled() ? CLEAR_SCREEN : System.lineSeparator());
+        }
+        Table table = Table.of("NAME", "STATE", "PID", "UPTIME", "RESTARTS", "CPU", "MEMORY", "THREADS", "FILES", "PROCS")
+                .right(2, 3, 4, 5, 6, 7, 8, 9);
+        for (ServiceInfo info : services) {
+            ServiceStats stats = info.stats();
+            table.row(info.name(), ServiceTable.state(context.style(), info), Format.pid(info.pid()),
+                    Format.duration(info.uptimeMillis()), Integer.toString(info.restarts()), Format.percent(stats.cpuPercent()),
+                    Format.bytes(stats.rssBytes()), Integer.toString(stats.threads()), Integer.toString(stats.openFiles()),
+                    Integer.toString(stats.processes()));
+        }
+        table.print(context.out(), context.style());
+    }
+}
