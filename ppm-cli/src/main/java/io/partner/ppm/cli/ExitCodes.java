@@ -18,11 +18,17 @@ public final class ExitCodes {
     }
 
     public static int of(Throwable failure) {
-        return switch (failure) {
-            case CliException.Usage usage -> USAGE;
-            case CommandLine.ParameterException parameters -> USAGE;
-            case CliException.Unreachable unreachable -> UNREACHABLE;
-            default -> FAILED;
-        };
+        // Plain instanceof tests, our own types first: a type switch would load picocli's classes
+        // even on the quick path that never uses picocli.
+        if (failure instanceof CliException.Unreachable) {
+            return UNREACHABLE;
+        }
+        if (failure instanceof CliException.Usage) {
+            return USAGE;
+        }
+        if (failure instanceof CliException) {
+            return FAILED;
+        }
+        return failure instanceof CommandLine.ParameterException ? USAGE : FAILED;
     }
 }

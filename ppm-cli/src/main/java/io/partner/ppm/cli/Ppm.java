@@ -40,28 +40,9 @@ public final class Ppm implements Callable<Integer> {
 
     /** Runs one command line and returns its exit code; never throws. */
     public static int run(Context context, String... args) {
-        CommandLine line = new CommandLine(new Ppm());
-        if (args.length > 0 && Commands.exists(args[0])) {
-            line.addSubcommand(args[0], Commands.create(args[0], context));
-        } else {
-            for (String name : Commands.NAMES) {
-                line.addSubcommand(name, Commands.create(name, context));
-            }
-        }
-        line.setOut(context.out());
-        line.setErr(context.err());
-        line.setExecutionExceptionHandler((failure, command, parsed) -> {
-            context.err().println("ppm: " + oneLine(failure));
-            return ExitCodes.of(failure);
-        });
-        line.setParameterExceptionHandler((failure, arguments) -> {
-            PrintWriter err = failure.getCommandLine().getErr();
-            err.println("ppm: " + oneLine(failure));
-            err.println("Try '" + failure.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
-            return ExitCodes.USAGE;
-        });
         try {
-            return line.execute(args);
+            Integer quick = QuickPath.tryRun(context, args);
+            return quick != null ? quick : PicocliPath.run(context, args);
         } finally {
             context.out().flush();
             context.err().flush();

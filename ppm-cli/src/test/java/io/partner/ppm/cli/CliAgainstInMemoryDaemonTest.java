@@ -241,6 +241,43 @@ class CliAgainstInMemoryDaemonTest {
         assertThat(CliRun.of(env, "ls", "--url", "ftp://x").exitCode()).isEqualTo(2);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"ls", "ls --json", "info", "info web", "info web --json", "stats", "stats worker --json",
+            "info ghost", "version", "version --json"})
+    void quickPathPrintsExactlyWhatPicocliPrints(String commandLine) {
+        String[] args = commandLine.split(" ");
+        java.io.StringWriter quickOut = new java.io.StringWriter();
+        java.io.StringWriter quickErr = new java.io.StringWriter();
+        java.io.StringWriter fullOut = new java.io.StringWriter();
+        java.io.StringWriter fullErr = new java.io.StringWriter();
+        Map<String, String> withUrl = new HashMap<>(env);
+        withUrl.put("PPM_URL", server.jolokiaUrl().orElseThrow());
+
+        Integer quick = QuickPath.tryRun(new Context(withUrl, new java.io.PrintWriter(quickOut, true),
+                new java.io.PrintWriter(quickErr, true), io.partner.ppm.cli.output.Style.plain()), args);
+        int full = PicocliPath.run(new Context(withUrl, new java.io.PrintWriter(fullOut, true),
+                new java.io.PrintWriter(fullErr, true), io.partner.ppm.cli.output.Style.plain()), args);
+
+        assertThat(quick).isEqualTo(full);
+        assertThat(normalize(quickOut.toString())).isEqualTo(normalize(fullOut.toString()));
+        assertThat(quickErr.toString()).isEqualTo(fullErr.toString());
+    }
+
+    /** Uptimes move between two runs. */
+    private static String normalize(String output) {
+        return output.replaceAll("\"uptimeMillis\":\\d+", "").replaceAll("up \\S+", "");
+    }
+
+    @Test
+    void quickPathLeavesEverythingUnusualToPicocli() {
+        Context context = new Context(env, new java.io.PrintWriter(new java.io.StringWriter()),
+                new java.io.PrintWriter(new java.io.StringWriter()), io.partner.ppm.cli.output.Style.plain());
+        for (String commandLine : List.of("ls --help", "ls web", "stats --watch", "info a b", "ls --url", "start web",
+                "version --url x", "ls -j")) {
+            assertThat(QuickPath.tryRun(context, commandLine.split(" "))).as(commandLine).isNull();
+        }
+    }
+
     @Test
     void versionAndHelpNeedNoDaemon() {
         CliRun version = CliRun.of(Map.of(), "version");

@@ -60,17 +60,17 @@ public final class JolokiaDaemonClient implements DaemonClient {
 
     @Override
     public DaemonStatus status() {
-        return RecordMapper.record(read(ObjectNames.DAEMON, "Status", null), DaemonStatus.class);
+        return JsonRecords.status(read(ObjectNames.DAEMON, "Status", null));
     }
 
     @Override
     public List<ServiceInfo> services() {
-        return RecordMapper.list(read(ObjectNames.DAEMON, "Services", null), ServiceInfo.class);
+        return JsonRecords.services(read(ObjectNames.DAEMON, "Services", null));
     }
 
     @Override
     public ServiceInfo service(String name) {
-        return RecordMapper.record(read(serviceName(name), "Info", name), ServiceInfo.class);
+        return JsonRecords.service(read(serviceName(name), "Info", name));
     }
 
     @Override
@@ -130,22 +130,22 @@ public final class JolokiaDaemonClient implements DaemonClient {
 
     @Override
     public List<PluginInfo> plugins() {
-        return RecordMapper.list(read(ObjectNames.DAEMON, "Plugins", null), PluginInfo.class);
+        return JsonRecords.plugins(read(ObjectNames.DAEMON, "Plugins", null));
     }
 
     @Override
     public List<LogEntry> logs(String service, long afterSeq, int max) {
-        return RecordMapper.list(exec(ObjectNames.DAEMON, "logs", null, service, afterSeq, max), LogEntry.class);
+        return JsonRecords.logs(exec(ObjectNames.DAEMON, "logs", null, service, afterSeq, max));
     }
 
     @Override
     public List<LogEntry> tail(String service, int lines) {
-        return RecordMapper.list(exec(ObjectNames.DAEMON, "tail", null, service, lines), LogEntry.class);
+        return JsonRecords.logs(exec(ObjectNames.DAEMON, "tail", null, service, lines));
     }
 
     @Override
     public List<LogEntry> logsSince(long sinceMillis, int max) {
-        return RecordMapper.list(exec(ObjectNames.DAEMON, "logsSince", null, sinceMillis, max), LogEntry.class);
+        return JsonRecords.logs(exec(ObjectNames.DAEMON, "logsSince", null, sinceMillis, max));
     }
 
     @Override

@@ -22,21 +22,30 @@ import picocli.CommandLine.Parameters;
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = "Show the daemon (version, pid, uptime, configuration file, endpoint) and its services, "
                 + "or everything about one service.")
-public final class InfoCommand implements Callable<Integer> {
+public final class InfoCommand implements Callable<Integer>, QuickRunnable {
 
     private final Context context;
 
     @Mixin
-    ConnectionOptions connection;
+    ConnectionOptions connection = new ConnectionOptions();
 
     @Mixin
-    JsonOption json;
+    JsonOption json = new JsonOption();
 
     @Parameters(arity = "0..1", paramLabel = "NAME", description = "A service to show in full.")
     String name;
 
     public InfoCommand(Context context) {
         this.context = context;
+    }
+
+    @Override
+    public int runQuick(String url, String user, boolean json, String name) throws InterruptedException {
+        connection.url = url;
+        connection.user = user;
+        this.json.json = json;
+        this.name = name;
+        return call();
     }
 
     @Override

@@ -13,18 +13,26 @@ import picocli.CommandLine.Mixin;
 /** {@code ppm ls}: every service in one table, read with one bulk call. */
 @Command(name = "ls", mixinStandardHelpOptions = true,
         description = "List the services: name, state, pid, uptime, restarts, cpu, memory.")
-public final class LsCommand implements Callable<Integer> {
+public final class LsCommand implements Callable<Integer>, QuickRunnable {
 
     private final Context context;
 
     @Mixin
-    ConnectionOptions connection;
+    ConnectionOptions connection = new ConnectionOptions();
 
     @Mixin
-    JsonOption json;
+    JsonOption json = new JsonOption();
 
     public LsCommand(Context context) {
         this.context = context;
+    }
+
+    @Override
+    public int runQuick(String url, String user, boolean json, String name) throws InterruptedException {
+        connection.url = url;
+        connection.user = user;
+        this.json.json = json;
+        return call();
     }
 
     @Override

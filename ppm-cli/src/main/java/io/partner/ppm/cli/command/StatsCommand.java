@@ -19,17 +19,17 @@ import picocli.CommandLine.Parameters;
 /** {@code ppm stats [NAME] [--watch]}: resource use per service; {@code --watch} refreshes. */
 @Command(name = "stats", mixinStandardHelpOptions = true,
         description = "Show state, pid, uptime, restarts and resource use (cpu, memory, threads, open files) of the services.")
-public final class StatsCommand implements Callable<Integer> {
+public final class StatsCommand implements Callable<Integer>, QuickRunnable {
 
     private static final String CLEAR_SCREEN = "\u001b[H\u001b[2J";
 
     private final Context context;
 
     @Mixin
-    ConnectionOptions connection;
+    ConnectionOptions connection = new ConnectionOptions();
 
     @Mixin
-    JsonOption json;
+    JsonOption json = new JsonOption();
 
     @Parameters(arity = "0..1", paramLabel = "NAME", description = "One service; all when omitted.")
     String name;
@@ -39,10 +39,19 @@ public final class StatsCommand implements Callable<Integer> {
 
     @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "2",
             description = "Seconds between refreshes with --watch (default: ${DEFAULT-VALUE}).")
-    double interval;
+    double interval = 2;
 
     public StatsCommand(Context context) {
         this.context = context;
+    }
+
+    @Override
+    public int runQuick(String url, String user, boolean json, String name) throws InterruptedException {
+        connection.url = url;
+        connection.user = user;
+        this.json.json = json;
+        this.name = name;
+        return call();
     }
 
     @Override

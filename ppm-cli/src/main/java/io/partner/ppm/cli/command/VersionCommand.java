@@ -11,15 +11,21 @@ import picocli.CommandLine.Mixin;
 
 /** {@code ppm version}: this command line's version; needs no daemon. */
 @Command(name = "version", mixinStandardHelpOptions = true, description = "Print the PPM version.")
-public final class VersionCommand implements Callable<Integer> {
+public final class VersionCommand implements Callable<Integer>, QuickRunnable {
 
     private final Context context;
 
     @Mixin
-    JsonOption json;
+    JsonOption json = new JsonOption();
 
     public VersionCommand(Context context) {
         this.context = context;
+    }
+
+    @Override
+    public int runQuick(String url, String user, boolean json, String name) throws InterruptedException {
+        this.json.json = json;
+        return call();
     }
 
     @Override

@@ -3,12 +3,9 @@ package io.partner.ppm.cli.output;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /** How numbers read in tables: durations like {@code 3h12m}, sizes like {@code 12.5M}. */
 public final class Format {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private Format() {
     }
@@ -24,13 +21,17 @@ public final class Format {
         }
         long minutes = seconds / 60;
         if (minutes < 60) {
-            return minutes + "m" + String.format(Locale.ROOT, "%02ds", seconds % 60);
+            return minutes + "m" + twoDigits(seconds % 60) + "s";
         }
         long hours = minutes / 60;
         if (hours < 24) {
-            return hours + "h" + String.format(Locale.ROOT, "%02dm", minutes % 60);
+            return hours + "h" + twoDigits(minutes % 60) + "m";
         }
-        return hours / 24 + "d" + String.format(Locale.ROOT, "%02dh", hours % 24);
+        return hours / 24 + "d" + twoDigits(hours % 24) + "h";
+    }
+
+    private static String twoDigits(long value) {
+        return value < 10 ? "0" + value : Long.toString(value);
     }
 
     /** {@code 512B}, {@code 12.5K}, {@code 230M}, {@code 1.2G}. */
@@ -45,11 +46,23 @@ public final class Format {
             value /= 1024;
             unit++;
         }
-        return (value < 10 ? String.format(Locale.ROOT, "%.1f", value) : String.format(Locale.ROOT, "%.0f", value)) + units[unit];
+        return (value < 10 ? oneDecimal(value) : Long.toString(Math.round(value))) + units[unit];
     }
 
+    /** {@code 12.5%}. */
     public static String percent(double value) {
-        return String.format(Locale.ROOT, "%.1f%%", value);
+        return oneDecimal(value) + "%";
+    }
+
+    /**
+     * A number with one decimal, written by hand: {@link String#format} loads the locale machinery,
+     * a sizeable part of a short command's start-up.
+     */
+    static String oneDecimal(double value) {
+        long tenths = Math.round(value * 10);
+        String sign = tenths < 0 ? "-" : "";
+        tenths = Math.abs(tenths);
+        return sign + tenths / 10 + "." + tenths % 10;
     }
 
     /** A pid, or {@code -} when there is no process. */
@@ -59,6 +72,11 @@ public final class Format {
 
     /** Local date and time of an epoch-milliseconds instant, {@code -} for 0. */
     public static String time(long epochMillis) {
-        return epochMillis <= 0 ? "-" : TIME.format(Instant.ofEpochMilli(epochMillis));
+        return epochMillis <= 0 ? "-" : Clock.TIME.format(Instant.ofEpochMilli(epochMillis));
+    }
+
+    /** Built on first use only: java.time's formatting costs start-up that {@code ppm ls} never needs. */
+    private static final class Clock {
+        static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
     }
 }

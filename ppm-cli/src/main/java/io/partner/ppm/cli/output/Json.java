@@ -191,19 +191,31 @@ public final class Json {
         return new IllegalArgumentException("not valid JSON at character " + pos + ": " + what);
     }
 
+    // An if-chain rather than a type switch: a pattern switch spins a class at run time, which costs
+    // a command line more start-up than this whole writer.
     private static void write(Object value, StringBuilder out) {
-        switch (value) {
-            case null -> out.append("null");
-            case String s -> quote(s, out);
-            case Boolean b -> out.append(b);
-            case Double d when d.isNaN() || d.isInfinite() -> out.append("null");
-            case Float f when f.isNaN() || f.isInfinite() -> out.append("null");
-            case Number n -> out.append(n);
-            case Enum<?> e -> quote(e.name(), out);
-            case Map<?, ?> map -> writeMap(map, out);
-            case Collection<?> list -> writeList(list, out);
-            case Record record -> writeRecord(record, out);
-            default -> quote(value.toString(), out);
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof String s) {
+            quote(s, out);
+        } else if (value instanceof Boolean b) {
+            out.append(b.booleanValue());
+        } else if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
+            out.append("null");
+        } else if (value instanceof Float f && (f.isNaN() || f.isInfinite())) {
+            out.append("null");
+        } else if (value instanceof Number n) {
+            out.append(n.toString());
+        } else if (value instanceof Enum<?> e) {
+            quote(e.name(), out);
+        } else if (value instanceof Map<?, ?> map) {
+            writeMap(map, out);
+        } else if (value instanceof Collection<?> list) {
+            writeList(list, out);
+        } else if (value instanceof Record record) {
+            writeRecord(record, out);
+        } else {
+            quote(value.toString(), out);
         }
     }
 

@@ -1,6 +1,9 @@
 package io.partner.ppm.cli.output;
 
 import io.partner.ppm.api.ServiceState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -19,10 +22,25 @@ public final class Style {
 
     /** Colour when stdout is a terminal and the environment does not ask for none. */
     public static Style detect(Map<String, String> env) {
-        boolean terminal = System.console() != null && System.console().isTerminal();
         String noColor = env.get("NO_COLOR");
-        boolean dumb = "dumb".equals(env.get("TERM"));
-        return new Style(terminal && (noColor == null || noColor.isEmpty()) && !dumb);
+        if ((noColor != null && !noColor.isEmpty()) || "dumb".equals(env.get("TERM"))) {
+            return new Style(false);
+        }
+        return new Style(stdoutIsTerminal());
+    }
+
+    /**
+     * Whether standard output is a terminal. On Linux the link {@code /proc/self/fd/1} says so at
+     * no cost; {@link System#console()} (the fallback elsewhere) looks up console providers, which
+     * costs a short command a noticeable part of its run, and answers for stdin as well.
+     */
+    private static boolean stdoutIsTerminal() {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/1")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null && System.console().isTerminal();
+        }
     }
 
     public static Style plain() {
@@ -66,6 +84,16 @@ public final class Style {
 
     /** The width a string takes on screen, colour codes not counted. */
     public static int visibleLength(String text) {
-        return text.replaceAll("\u001b\\[[0-9;]*m", "").length();
+        int length = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\u001b') {
+                while (i < text.length() && text.charAt(i) != 'm') {
+                    i++;
+                }
+            } else {
+                length++;
+            }
+        }
+        return length;
     }
 }
