@@ -110,7 +110,6 @@ final class LibC {
     private final MethodHandle attrSetSigMask = bind("posix_spawnattr_setsigmask", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
     private final MethodHandle attrSetSigDefault = bind("posix_spawnattr_setsigdefault", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
     private final MethodHandle sigemptyset = bind("sigemptyset", FunctionDescriptor.of(JAVA_INT, ADDRESS));
-    private final MethodHandle sigaddset = bind("sigaddset", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
 
     private LibC() {
     }
@@ -307,15 +306,6 @@ final class LibC {
 
     int sigemptyset(MemorySegment sigset) {
         return invoke(sigemptyset, sigset);
-    }
-
-    /** Fails (returns -1) for KILL, STOP and the signals glibc keeps for itself; callers ignore that. */
-    int sigaddset(MemorySegment sigset, int signal) {
-        try {
-            return (int) sigaddset.invokeExact(sigset, signal);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
     }
 
     private static int invoke(MethodHandle handle, MemorySegment a) {

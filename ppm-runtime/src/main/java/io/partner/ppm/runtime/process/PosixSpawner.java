@@ -2,6 +2,7 @@ package io.partner.ppm.runtime.process;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -21,8 +22,9 @@ final class PosixSpawner {
     private static final int STDIN = 0;
     private static final int STDOUT = 1;
     private static final int STDERR = 2;
-    private static final int FIRST_SIGNAL = 1;
-    private static final int LAST_SIGNAL = 64;
+    private static final int SIGKILL = 9;
+    private static final int SIGSTOP = 19;
+    private static final long ALL_SIGNALS_BUT_KILL_AND_STOP = ~(1L << (SIGKILL - 1) | 1L << (SIGSTOP - 1));
 
     private final LibC libc;
 
@@ -85,10 +87,9 @@ final class PosixSpawner {
         libc.sigemptyset(noSignals);
         MemorySegment allSignals = arena.allocate(LibC.SIGSET_SIZE, 16);
         libc.sigemptyset(allSignals);
-        for (int signal = FIRST_SIGNAL; signal <= LAST_SIGNAL; signal++) {
-            // KILL, STOP and glibc's internal signals are refused; their disposition cannot be changed anyway.
-            libc.sigaddset(allSignals, signal);
-        }
+        // Written directly: sigaddset refuses 32 and 33, which glibc keeps for itself, and posix_spawn
+        // would then leave them ignored in the child. Signal n is bit n-1 of the first word.
+        allSignals.set(JAVA_LONG, 0, ALL_SIGNALS_BUT_KILL_AND_STOP);
         short flags = LibC.POSIX_SPAWN_SETSID | LibC.POSIX_SPAWN_SETSIGMASK | LibC.POSIX_SPAWN_SETSIGDEF;
         check(libc.attrSetFlags(attr, flags), "posix_spawnattr_setflags");
         check(libc.attrSetSigMask(attr, noSignals), "posix_spawnattr_setsigmask");
