@@ -74,6 +74,7 @@ public final class ChildProcesses implements AutoCloseable {
      * returned pid is setpriv's, which becomes the program by {@code exec}.
      *
      * @param listener receives the child's events on the reaper thread (see {@link ChildListener})
+     * @throws IllegalStateException after {@link #close()}
      * @throws SpawnException when the child cannot be started; the message names the cause, e.g.
      *     {@code exec failed: /app/bin/x: No such file or directory} or
      *     {@code cwd /x: No such file or directory}
@@ -125,7 +126,7 @@ public final class ChildProcesses implements AutoCloseable {
      * The live processes that belong to the service led by {@code leaderPid}: its process group,
      * its session and the descendants of all of them, read in one pass over {@code /proc}. Zombies
      * and the daemon itself are left out. A process that started a session of its own and lost its
-     * parent cannot be found. Costs about 30 µs per process on the machine.
+     * parent cannot be found. Costs about 25 µs per process in {@code /proc} (2.5 ms for 100).
      */
     public Set<Long> processTree(long leaderPid) {
         requirePositive(leaderPid, "pid");

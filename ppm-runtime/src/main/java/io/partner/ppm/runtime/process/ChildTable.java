@@ -47,7 +47,7 @@ final class ChildTable {
         lock.lock();
         try {
             if (closed) {
-                throw new IllegalStateException("the process table is closed");
+                throw new IllegalStateException("cannot start a process: the process layer is closed");
             }
             long pid = start.start();
             listeners.put(pid, listener);

@@ -134,6 +134,7 @@ final class LibC {
         return bound;
     }
 
+    @SuppressWarnings("restricted")  // binding native functions is the purpose of this class
     private static MethodHandle bind(String name, FunctionDescriptor descriptor, Linker.Option... options) {
         MemorySegment symbol = LIBC.find(name).orElseThrow(() -> new IllegalStateException(
                 "the C library has no " + name + "(): PPM needs Linux with glibc 2.34 or newer"));
@@ -221,6 +222,7 @@ final class LibC {
     }
 
     /** The text for an error number, e.g. "No such file or directory" (not translated). */
+    @SuppressWarnings("restricted")  // glibc returns a static NUL-terminated string
     String describe(int errno) {
         try {
             MemorySegment text = (MemorySegment) strerrordescNp.invokeExact(errno);
