@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
 /**
  * Reads the parsed YAML values a {@link ConfigContribution} receives (String, Number, Boolean, List,
  * Map) and turns them into typed values, throwing {@link IllegalArgumentException} with a short message
- * in the daemon's style. {@code what} names the key in the message, e.g. {@code restart_window.within}.
+ * in the daemon's style. {@code what} names the value in the message ({@code within: invalid duration
+ * 'soon'}); give an empty string for the very value the daemon asked about, whose key the daemon
+ * already puts in front of the message.
  */
 public final class ConfigValues {
 
@@ -23,11 +25,16 @@ public final class ConfigValues {
     private ConfigValues() {
     }
 
+    /** {@code what: }, or nothing when {@code what} is empty. */
+    private static String at(String what) {
+        return what == null || what.isEmpty() ? "" : what + ": ";
+    }
+
     /** A duration written {@code 250ms}, {@code 5s}, {@code 2m}, {@code 1h} or {@code 1d}. */
     public static Duration duration(Object value, String what) {
         Matcher m = value instanceof String s ? DURATION.matcher(s.trim()) : null;
         if (m == null || !m.matches()) {
-            throw new IllegalArgumentException(what + ": invalid duration '" + value + "' (use e.g. 250ms, 5s, 2m, 1h)");
+            throw new IllegalArgumentException(at(what) + "invalid duration '" + value + "' (use e.g. 250ms, 5s, 2m, 1h)");
         }
         long amount = Long.parseLong(m.group(1));
         return switch (m.group(2)) {
@@ -43,7 +50,7 @@ public final class ConfigValues {
     public static Duration positiveDuration(Object value, String what) {
         Duration d = duration(value, what);
         if (d.isZero()) {
-            throw new IllegalArgumentException(what + ": must be greater than 0");
+            throw new IllegalArgumentException(at(what) + "must be greater than 0");
         }
         return d;
     }
@@ -55,7 +62,7 @@ public final class ConfigValues {
         }
         Matcher m = value instanceof String s ? SIZE.matcher(s.trim().toUpperCase(Locale.ROOT)) : null;
         if (m == null || !m.matches() || Long.parseLong(m.group(1)) <= 0) {
-            throw new IllegalArgumentException(what + ": invalid size '" + value + "' (use e.g. 512KB, 10MB, 1GB)");
+            throw new IllegalArgumentException(at(what) + "invalid size '" + value + "' (use e.g. 512KB, 10MB, 1GB)");
         }
         String unit = m.group(2) == null ? "B" : m.group(2).replace("I", "");
         int shift = switch (unit) {
@@ -72,7 +79,7 @@ public final class ConfigValues {
     public static int integer(Object value, String what, int min) {
         if (!(value instanceof Integer || value instanceof Long || value instanceof Short)
                 || ((Number) value).longValue() < min || ((Number) value).longValue() > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(what + ": expected a whole number of at least " + min + ", got '" + value + "'");
+            throw new IllegalArgumentException(at(what) + "expected a whole number of at least " + min + ", got '" + value + "'");
         }
         return ((Number) value).intValue();
     }
@@ -80,7 +87,7 @@ public final class ConfigValues {
     /** {@code true} or {@code false}. */
     public static boolean bool(Object value, String what) {
         if (!(value instanceof Boolean b)) {
-            throw new IllegalArgumentException(what + ": expected true or false, got '" + value + "'");
+            throw new IllegalArgumentException(at(what) + "expected true or false, got '" + value + "'");
         }
         return b;
     }
@@ -88,7 +95,7 @@ public final class ConfigValues {
     /** A non-blank string. */
     public static String string(Object value, String what) {
         if (!(value instanceof String s) || s.isBlank()) {
-            throw new IllegalArgumentException(what + ": expected a non-empty string, got '" + value + "'");
+            throw new IllegalArgumentException(at(what) + "expected a non-empty string, got '" + value + "'");
         }
         return s;
     }
@@ -99,7 +106,7 @@ public final class ConfigValues {
             return List.of(string(value, what));
         }
         if (!(value instanceof List<?> list) || list.isEmpty()) {
-            throw new IllegalArgumentException(what + ": expected a list of strings, got '" + value + "'");
+            throw new IllegalArgumentException(at(what) + "expected a list of strings, got '" + value + "'");
         }
         List<String> result = new ArrayList<>(list.size());
         for (Object item : list) {
@@ -112,12 +119,12 @@ public final class ConfigValues {
     @SuppressWarnings("unchecked")
     public static Map<String, Object> map(Object value, String what, Set<String> allowed) {
         if (!(value instanceof Map<?, ?> map)) {
-            throw new IllegalArgumentException(what + ": expected a mapping, got '" + value + "'");
+            throw new IllegalArgumentException(at(what) + "expected a mapping, got '" + value + "'");
         }
         for (Object key : map.keySet()) {
             if (!allowed.contains(String.valueOf(key))) {
                 throw new IllegalArgumentException(
-                        what + ": unknown key '" + key + "' (known: " + String.join(", ", new TreeSet<>(allowed)) + ")");
+                        at(what) + "unknown key '" + key + "' (known: " + String.join(", ", new TreeSet<>(allowed)) + ")");
             }
         }
         return (Map<String, Object>) map;
@@ -126,7 +133,7 @@ public final class ConfigValues {
     /** A list of anything; a single value is not accepted. */
     public static List<?> list(Object value, String what) {
         if (!(value instanceof List<?> list)) {
-            throw new IllegalArgumentException(what + ": expected a list, got '" + value + "'");
+            throw new IllegalArgumentException(at(what) + "expected a list, got '" + value + "'");
         }
         return list;
     }

@@ -109,7 +109,7 @@ class PluginHostTest {
         ConfigContribution probe = extensions.contributions().getFirst();
         probe.validateServiceKey("web", "probe_key", "fine");
         assertThatThrownBy(() -> probe.validateServiceKey("web", "probe_key", 42))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("probe_key: expected a string");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("expected a string");
         boolean someoneOwnsUnknownKey = extensions.contributions().stream().anyMatch(c -> c.serviceKeys().contains("probe_kee"));
         assertThat(someoneOwnsUnknownKey).isFalse();
     }

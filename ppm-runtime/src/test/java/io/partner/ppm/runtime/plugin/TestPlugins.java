@@ -42,7 +42,7 @@ final class TestPlugins {
 
                     public void validateServiceKey(String service, String key, Object value) {
                         if (!(value instanceof String)) {
-                            throw new IllegalArgumentException("probe_key: expected a string");
+                            throw new IllegalArgumentException("expected a string");
                         }
                     }
 

@@ -21,21 +21,21 @@ public class CronConfig implements ConfigContribution {
 
     @Override
     public void validateServiceKey(String service, String key, Object value) {
-        String text = ConfigValues.string(value, key);
+        String text = ConfigValues.string(value, "");
         if (key.equals(CronSettings.FORMAT) && !CronSchedule.FORMATS.contains(text.toLowerCase(Locale.ROOT))) {
-            throw new IllegalArgumentException("schedule_format: unknown format '" + text + "' (use unix, quartz or spring)");
+            throw new IllegalArgumentException("unknown format '" + text + "' (use unix, quartz or spring)");
         }
         if (key.equals(CronSettings.TIMEZONE)) {
-            CronSchedule.zone(text);
+            try {
+                CronSchedule.zone(text);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage().substring((CronSettings.TIMEZONE + ": ").length()));
+            }
         }
-        // schedule and cron_restart are parsed in validateService, in the format written next to them.
+        // schedule and cron_restart are parsed in adjust, in the schedule_format written next to them.
     }
 
-    @Override
-    public void validateService(ServiceSpec spec) {
-        CronSettings.of(spec);
-    }
-
+    /** Checks the expressions in their format and zone; turns autostart off for a scheduled service. */
     @Override
     public ServiceSpec adjust(ServiceSpec spec) {
         CronSettings settings = CronSettings.of(spec);

@@ -37,14 +37,14 @@ class CronConfigTest {
     }
 
     @Test
-    void expressionIsValidatedInTheFormatWrittenNextToIt() {
-        config.validateService(Services.withKeys("job", Map.of("schedule", "*/10 * * * * ?", "schedule_format", "quartz")));
+    void expressionIsCheckedInTheFormatWrittenNextToIt() {
+        config.adjust(Services.withKeys("job", Map.of("schedule", "*/10 * * * * ?", "schedule_format", "quartz")));
 
-        assertThatThrownBy(() -> config.validateService(Services.withKeys("job", Map.of("schedule", "*/10 * * * * ?"))))
+        assertThatThrownBy(() -> config.adjust(Services.withKeys("job", Map.of("schedule", "*/10 * * * * ?"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("schedule: invalid unix cron expression");
-        assertThatThrownBy(() -> config.validateService(Services.withKeys("job", Map.of("cron_restart", "nope"))))
+        assertThatThrownBy(() -> config.adjust(Services.withKeys("job", Map.of("cron_restart", "nope"))))
                 .hasMessageStartingWith("cron_restart: invalid unix cron expression 'nope'");
-        assertThatThrownBy(() -> config.validateService(Services.withKeys("job", Map.of("timezone", "UTC"))))
+        assertThatThrownBy(() -> config.adjust(Services.withKeys("job", Map.of("timezone", "UTC"))))
                 .hasMessage("timezone is only used with schedule or cron_restart");
     }
 
@@ -54,10 +54,10 @@ class CronConfigTest {
         config.validateServiceKey("job", "timezone", "Europe/Paris");
 
         assertThatThrownBy(() -> config.validateServiceKey("job", "schedule_format", "cron4j"))
-                .hasMessage("schedule_format: unknown format 'cron4j' (use unix, quartz or spring)");
+                .hasMessage("unknown format 'cron4j' (use unix, quartz or spring)");
         assertThatThrownBy(() -> config.validateServiceKey("job", "timezone", "Nowhere/Town"))
-                .hasMessageStartingWith("timezone: unknown time zone 'Nowhere/Town'");
+                .hasMessage("unknown time zone 'Nowhere/Town' (use e.g. UTC, Europe/Paris)");
         assertThatThrownBy(() -> config.validateServiceKey("job", "schedule", List.of("* * * * *")))
-                .hasMessageStartingWith("schedule: expected a non-empty string");
+                .hasMessageStartingWith("expected a non-empty string");
     }
 }

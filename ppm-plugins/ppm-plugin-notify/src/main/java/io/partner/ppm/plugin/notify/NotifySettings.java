@@ -56,23 +56,23 @@ record NotifySettings(List<Target> targets, RateLimit rateLimit) {
         targets = List.copyOf(targets);
     }
 
-    /** @throws IllegalArgumentException naming the key that is wrong, e.g. {@code notify.targets[1].url} */
+    /** @throws IllegalArgumentException naming the key that is wrong within the section, e.g. {@code targets[1].url} */
     static NotifySettings parse(Object section) {
         if (section == null) {
             return NONE;
         }
-        Map<String, Object> map = ConfigValues.map(section, SECTION, SECTION_KEYS);
+        Map<String, Object> map = ConfigValues.map(section, "", SECTION_KEYS);
         Target defaults = new Target(null, false, Map.of(), null,
-                events(map.getOrDefault("events", DEFAULT_EVENTS), SECTION + ".events"), Set.of(),
-                map.containsKey("timeout") ? ConfigValues.positiveDuration(map.get("timeout"), SECTION + ".timeout") : DEFAULT_TIMEOUT,
-                map.containsKey("retries") ? ConfigValues.integer(map.get("retries"), SECTION + ".retries", 0) : DEFAULT_RETRIES,
-                map.containsKey("backoff") ? ConfigValues.duration(map.get("backoff"), SECTION + ".backoff") : DEFAULT_BACKOFF);
+                events(map.getOrDefault("events", DEFAULT_EVENTS), "events"), Set.of(),
+                map.containsKey("timeout") ? ConfigValues.positiveDuration(map.get("timeout"), "timeout") : DEFAULT_TIMEOUT,
+                map.containsKey("retries") ? ConfigValues.integer(map.get("retries"), "retries", 0) : DEFAULT_RETRIES,
+                map.containsKey("backoff") ? ConfigValues.duration(map.get("backoff"), "backoff") : DEFAULT_BACKOFF);
         RateLimit limit = map.containsKey("rate_limit") ? rateLimit(map.get("rate_limit")) : RateLimit.DEFAULT;
         List<Target> targets = new ArrayList<>();
         if (map.containsKey("targets")) {
-            List<?> list = ConfigValues.list(map.get("targets"), SECTION + ".targets");
+            List<?> list = ConfigValues.list(map.get("targets"), "targets");
             for (int i = 0; i < list.size(); i++) {
-                targets.add(target(list.get(i), SECTION + ".targets[" + i + "]", defaults));
+                targets.add(target(list.get(i), "targets[" + i + "]", defaults));
             }
         }
         return new NotifySettings(targets, limit);
@@ -139,7 +139,7 @@ record NotifySettings(List<Target> targets, RateLimit rateLimit) {
     }
 
     private static RateLimit rateLimit(Object value) {
-        String where = SECTION + ".rate_limit";
+        String where = "rate_limit";
         Map<String, Object> map = ConfigValues.map(value, where, Set.of("max", "per"));
         return new RateLimit(
                 map.containsKey("max") ? ConfigValues.integer(map.get("max"), where + ".max", 1) : RateLimit.DEFAULT.max(),

@@ -57,17 +57,17 @@ class NotifySettingsTest {
     @Test
     void mistakesAreNamedWithTheirPlace() {
         assertThatThrownBy(() -> NotifySettings.parse(Map.of("target", List.of())))
-                .hasMessage("notify: unknown key 'target' (known: backoff, events, rate_limit, retries, targets, timeout)");
+                .hasMessage("unknown key 'target' (known: backoff, events, rate_limit, retries, targets, timeout)");
         assertThatThrownBy(() -> NotifySettings.parse(Map.of("targets", List.of(Map.of("url", "ftp://x/")))))
-                .hasMessage("notify.targets[0].url: 'ftp://x/' is not an http:// or https:// URL");
+                .hasMessage("targets[0].url: 'ftp://x/' is not an http:// or https:// URL");
         assertThatThrownBy(() -> NotifySettings.parse(Map.of("targets", List.of(Map.of("url", "http://x/", "command", "y")))))
-                .hasMessage("notify.targets[0]: give either url or command");
+                .hasMessage("targets[0]: give either url or command");
         assertThatThrownBy(() -> NotifySettings.parse(Map.of("targets", List.of(Map.of("url", "http://x/", "events", List.of("boom"))))))
-                .hasMessage("notify.targets[0].events: unknown event 'boom' (use started, restarted, finished, crashed, gave_up)");
+                .hasMessage("targets[0].events: unknown event 'boom' (use started, restarted, finished, crashed, gave_up)");
         assertThatThrownBy(() -> NotifySettings.parse(Map.of("targets", List.of(Map.of("command", "x", "slack", true)))))
-                .hasMessage("notify.targets[0]: slack and headers are for url targets");
+                .hasMessage("targets[0]: slack and headers are for url targets");
         assertThatThrownBy(() -> NotifySettings.parse(Map.of("rate_limit", Map.of("max", 0))))
-                .hasMessage("notify.rate_limit.max: expected a whole number of at least 1, got '0'");
+                .hasMessage("rate_limit.max: expected a whole number of at least 1, got '0'");
     }
 
     @Test

@@ -14,16 +14,16 @@ record CrashWindow(int maxCrashes, Duration within) {
     static final String KEY = "restart_window";
     static final CrashWindow DEFAULT = new CrashWindow(5, Duration.ofMinutes(1));
 
-    /** Reads the key's value; null means the default. */
+    /** Reads the key's value; null means the default. Messages name the nested keys, not {@code restart_window}. */
     static CrashWindow parse(Object value) {
         if (value == null) {
             return DEFAULT;
         }
-        Map<String, Object> map = ConfigValues.map(value, KEY, Set.of("max_crashes", "within"));
+        Map<String, Object> map = ConfigValues.map(value, "", Set.of("max_crashes", "within"));
         int maxCrashes = map.containsKey("max_crashes")
-                ? ConfigValues.integer(map.get("max_crashes"), KEY + ".max_crashes", 1) : DEFAULT.maxCrashes();
+                ? ConfigValues.integer(map.get("max_crashes"), "max_crashes", 1) : DEFAULT.maxCrashes();
         Duration within = map.containsKey("within")
-                ? ConfigValues.positiveDuration(map.get("within"), KEY + ".within") : DEFAULT.within();
+                ? ConfigValues.positiveDuration(map.get("within"), "within") : DEFAULT.within();
         return new CrashWindow(maxCrashes, within);
     }
 }
