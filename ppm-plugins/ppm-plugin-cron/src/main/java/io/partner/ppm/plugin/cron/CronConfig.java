@@ -26,11 +26,7 @@ public class CronConfig implements ConfigContribution {
             throw new IllegalArgumentException("unknown format '" + text + "' (use unix, quartz or spring)");
         }
         if (key.equals(CronSettings.TIMEZONE)) {
-            try {
-                CronSchedule.zone(text);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(e.getMessage().substring((CronSettings.TIMEZONE + ": ").length()));
-            }
+            CronSchedule.zone(text);
         }
         // schedule and cron_restart are parsed in adjust, in the schedule_format written next to them.
     }

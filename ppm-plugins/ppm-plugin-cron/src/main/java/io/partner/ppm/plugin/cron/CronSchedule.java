@@ -36,7 +36,12 @@ record CronSchedule(String expression, String format, ZoneId zone, ExecutionTime
             default -> throw new IllegalArgumentException(
                     "schedule_format: unknown format '" + format + "' (use unix, quartz or spring)");
         };
-        ZoneId zoneId = zone(zone);
+        ZoneId zoneId;
+        try {
+            zoneId = zone(zone);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("timezone: " + e.getMessage());
+        }
         try {
             CronParser parser = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(type));
             ExecutionTime times = ExecutionTime.forCron(parser.parse(expression.trim()).validate());
@@ -47,6 +52,7 @@ record CronSchedule(String expression, String format, ZoneId zone, ExecutionTime
         }
     }
 
+    /** The zone of that name, or the daemon's own when null. */
     static ZoneId zone(String zone) {
         if (zone == null) {
             return ZoneId.systemDefault();
@@ -54,7 +60,7 @@ record CronSchedule(String expression, String format, ZoneId zone, ExecutionTime
         try {
             return ZoneId.of(zone);
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("timezone: unknown time zone '" + zone + "' (use e.g. UTC, Europe/Paris)");
+            throw new IllegalArgumentException("unknown time zone '" + zone + "' (use e.g. UTC, Europe/Paris)");
         }
     }
 
