@@ -99,7 +99,7 @@ public final class ConfigLoader {
     private DaemonConfig parse(String text, String source, Path file) throws ConfigException {
         Optional<Node> root = YamlTreeReader.read(text, source);
         if (root.isEmpty() || isNull(root.get())) {
-            return withSource(DaemonConfig.empty(), file);
+            return DaemonConfig.empty().withSource(file);
         }
         MapNode top = NodeValues.map(interpolator.expand(root.get()), Scope.TOP);
         NodeValues.checkKeys(top, topKeys, Scope.TOP);
@@ -196,12 +196,6 @@ public final class ConfigLoader {
             }
         }
         return values;
-    }
-
-    private static DaemonConfig withSource(DaemonConfig config, Path file) {
-        return new DaemonConfig(file, config.jmx(), config.jolokia(), config.log(), config.statsInterval(),
-                config.plugins(), config.shutdownTimeout(), config.exitWith(), config.defaults(), config.services(),
-                config.sections());
     }
 
     /** Relative paths in services resolve against the configuration file's directory, else the working directory. */

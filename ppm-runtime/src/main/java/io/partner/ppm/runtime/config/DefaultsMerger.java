@@ -9,6 +9,8 @@ import java.util.Map;
  * Applies the {@code defaults:} section to one service: a key the service leaves out (or writes as
  * null) takes the default; a mapping given in both (backoff, log, env, depends_on, a plugin's
  * mapping) is merged key by key, the service's keys winning. Lists and scalars are replaced whole.
+ * A default {@code depends_on} never makes a service wait for itself, so {@code defaults:
+ * {depends_on: [migrate]}} applies to every service but {@code migrate}.
  */
 final class DefaultsMerger {
 
@@ -19,17 +21,33 @@ final class DefaultsMerger {
         if (defaults.entries().isEmpty()) {
             return service;
         }
+        MapNode applicable = withoutSelfDependency(defaults, service);
         Map<String, MapNode.Entry> merged = new LinkedHashMap<>();
         for (MapNode.Entry own : service.entries()) {
-            MapNode.Entry fallback = defaults.entry(own.key()).filter(d -> !isNull(d.value())).orElse(null);
+            MapNode.Entry fallback = applicable.entry(own.key()).filter(d -> !isNull(d.value())).orElse(null);
             merged.put(own.key(), fallback == null ? own : combine(fallback, own));
         }
-        for (MapNode.Entry fallback : defaults.entries()) {
+        for (MapNode.Entry fallback : applicable.entries()) {
             if (!isNull(fallback.value())) {
                 merged.putIfAbsent(fallback.key(), fallback);
             }
         }
         return new MapNode(new ArrayList<>(merged.values()), service.mark());
+    }
+
+    private static MapNode withoutSelfDependency(MapNode defaults, MapNode service) {
+        String name = service.value(ServiceKeys.NAME).filter(ScalarNode.class::isInstance)
+                .map(n -> ((ScalarNode) n).text()).orElse(null);
+        MapNode.Entry dependsOn = defaults.entry(ServiceKeys.DEPENDS_ON).orElse(null);
+        if (name == null || dependsOn == null || !(normalize(dependsOn.key(), dependsOn.value()) instanceof MapNode map)
+                || map.entry(name).isEmpty()) {
+            return defaults;
+        }
+        List<MapNode.Entry> others = new ArrayList<>(map.entries());
+        others.removeIf(e -> e.key().equals(name));
+        List<MapNode.Entry> entries = new ArrayList<>(defaults.entries());
+        entries.replaceAll(e -> e == dependsOn ? new MapNode.Entry(e.key(), e.keyMark(), new MapNode(others, map.mark())) : e);
+        return new MapNode(entries, defaults.mark());
     }
 
     private static MapNode.Entry combine(MapNode.Entry fallback, MapNode.Entry own) {

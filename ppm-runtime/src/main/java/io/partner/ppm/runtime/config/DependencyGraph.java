@@ -3,6 +3,7 @@ package io.partner.ppm.runtime.config;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,28 +42,40 @@ final class DependencyGraph {
     static void checkCycles(Collection<ParsedService> services, Mark fallback) throws ConfigException {
         DependencyGraph graph = new DependencyGraph(services, fallback);
         for (ParsedService service : services) {
-            graph.visit(service, new ArrayList<>());
+            graph.visit(service);
         }
     }
 
-    private void visit(ParsedService service, List<ParsedService> path) throws ConfigException {
-        Visit state = visits.get(service.name());
-        if (state == Visit.DONE) {
+    // Depth-first, with an explicit stack: a long chain of dependencies must not exhaust a small thread stack.
+    private void visit(ParsedService start) throws ConfigException {
+        if (visits.containsKey(start.name())) {
             return;
         }
-        if (state == Visit.IN_PROGRESS) {
-            throw cycle(path.subList(path.indexOf(service), path.size()));
+        List<ParsedService> path = new ArrayList<>();
+        List<Iterator<String>> pending = new ArrayList<>();
+        enter(start, path, pending);
+        while (!path.isEmpty()) {
+            Iterator<String> next = pending.getLast();
+            if (!next.hasNext()) {
+                visits.put(path.removeLast().name(), Visit.DONE);
+                pending.removeLast();
+                continue;
+            }
+            ParsedService target = services.get(next.next());
+            if (target == null || visits.get(target.name()) == Visit.DONE) {
+                continue;
+            }
+            if (visits.get(target.name()) == Visit.IN_PROGRESS) {
+                throw cycle(path.subList(path.indexOf(target), path.size()));
+            }
+            enter(target, path, pending);
         }
+    }
+
+    private void enter(ParsedService service, List<ParsedService> path, List<Iterator<String>> pending) {
         visits.put(service.name(), Visit.IN_PROGRESS);
         path.add(service);
-        for (String dependency : service.dependencies()) {
-            ParsedService target = services.get(dependency);
-            if (target != null) {
-                visit(target, path);
-            }
-        }
-        path.removeLast();
-        visits.put(service.name(), Visit.DONE);
+        pending.add(service.dependencies().iterator());
     }
 
     // Reported at the entry that closes the cycle when it was read from text, else at the first one that was.

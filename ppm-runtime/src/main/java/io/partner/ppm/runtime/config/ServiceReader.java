@@ -168,7 +168,7 @@ final class ServiceReader {
                 throw ConfigException.at(variable.keyMark(), scope.problem("invalid variable name '" + variable.key() + "'"));
             }
             if (isNull(variable.value())) {
-                throw ConfigException.at(variable.value().mark(),
+                throw ConfigException.at(variable.keyMark(),
                         at.problem("has no value (write " + variable.key() + ": \"\" for an empty one)"));
             }
             b.env.put(variable.key(), NodeValues.string(variable.value(), at));
