@@ -173,6 +173,10 @@ final class YamlTreeReader {
         if (context != null && contextMark != null) {
             problem += " (" + context + " started at line " + (contextMark.getLine() + 1) + ")";
         }
+        // The parser speaks of block tokens when a line does not line up with its neighbours.
+        if (problem.contains("<block")) {
+            problem += ": check the indentation";
+        }
         return ConfigException.at(at, "YAML syntax error: " + problem);
     }
 

@@ -589,7 +589,7 @@ class ConfigErrorsTest {
                     command: [w]
                    restart: always
                 """);
-        assertThat(e).hasMessageStartingWith("ppm.yml:4:4: YAML syntax error: ");
+        assertThat(e).hasMessageStartingWith("ppm.yml:4:4: YAML syntax error: ").hasMessageEndingWith(": check the indentation");
         assertOneLineWithoutJavaNames(e);
     }
 
