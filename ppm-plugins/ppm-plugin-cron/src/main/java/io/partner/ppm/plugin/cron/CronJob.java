@@ -102,7 +102,7 @@ final class CronJob {
             act();
         } catch (RuntimeException e) {
             // The next fire time must still be planned, whatever happened to this one.
-            LOG.log(Level.WARNING, "cron: " + action.name().toLowerCase() + " of " + service + " failed: " + e.getMessage());
+            LOG.log(Level.WARNING, "cron: " + action.name().toLowerCase(java.util.Locale.ROOT) + " of " + service + " failed: " + e.getMessage());
         }
         arm();
     }

@@ -300,7 +300,7 @@ public final class InMemorySupervisor implements SupervisorContext, AutoCloseabl
     private ServiceEvent event(ServiceEvent.Type type, String name, ServiceState previous, ServiceState state, ExitStatus exit) {
         Service service = services.get(name);
         int restarts = service == null ? 0 : service.restarts;
-        return new ServiceEvent(type, name, previous, state, exit, restarts, 0, type.name().toLowerCase(), clock.millis());
+        return new ServiceEvent(type, name, previous, state, exit, restarts, 0, type.name().toLowerCase(java.util.Locale.ROOT), clock.millis());
     }
 
     private ServiceInfo info(String name) {
