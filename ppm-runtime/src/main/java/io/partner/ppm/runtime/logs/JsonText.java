@@ -2,8 +2,10 @@ package io.partner.ppm.runtime.logs;
 
 /**
  * Writes raw output bytes as the inside of a JSON string. Valid UTF-8 is copied as is; quote,
- * backslash and control characters are escaped; every ill-formed UTF-8 sequence (its maximal
- * subpart, as in Unicode's recommended practice and Java's own decoder) becomes U+FFFD.
+ * backslash and control characters are escaped; every ill-formed UTF-8 sequence becomes one U+FFFD,
+ * exactly as Java's UTF-8 decoder replaces it (so JSON output and {@code ppm logs} show the same
+ * text): the maximal subpart of Unicode's recommended practice, except that an encoded surrogate
+ * ({@code ED A0..BF 80..BF}) counts as one sequence.
  */
 final class JsonText {
 
@@ -81,8 +83,6 @@ final class JsonText {
             length = 3;
             if (lead == 0xE0) {
                 secondLow = 0xA0; // no overlong forms
-            } else if (lead == 0xED) {
-                secondHigh = 0x9F; // no surrogates
             }
         } else if (lead >= 0xF0 && lead <= 0xF4) {
             length = 4;
@@ -104,6 +104,9 @@ final class JsonText {
             if (b < low || b > high) {
                 return -k;
             }
+        }
+        if (lead == 0xED && (src[i + 1] & 0xFF) >= 0xA0) {
+            return -3; // an encoded surrogate: one replacement for all three bytes, as Java's decoder does
         }
         return length;
     }
