@@ -25,4 +25,15 @@ abstract sealed class LineFormatter permits TextLineFormatter, JsonLineFormatter
      * @return the index of the first line not appended
      */
     abstract int appendLines(ByteBuilder out, byte[] src, LineBatch batch, int from, int limit);
+
+    /**
+     * Finds and formats lines in a single pass where the format allows: from {@code from} (a line
+     * start) for as long as lines are short and complete and {@code out} is below {@code limit},
+     * adding each line to {@code batch}. This one does none.
+     *
+     * @return where the lines not handled start
+     */
+    int appendShortLines(ByteBuilder out, byte[] src, int from, int to, LineBatch batch, int limit) {
+        return from;
+    }
 }

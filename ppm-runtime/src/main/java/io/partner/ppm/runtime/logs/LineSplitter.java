@@ -62,7 +62,7 @@ final class LineSplitter {
      * The high bit of every byte of {@code word} that is a newline, and no other bit. (The classic
      * "has zero byte" test can flag a byte after a zero byte too; this exact form cannot.)
      */
-    private static long newlineBits(long word) {
+    static long newlineBits(long word) {
         long x = word ^ NEWLINES;
         return ~(((x & LOW_SEVEN_BITS) + LOW_SEVEN_BITS) | x | LOW_SEVEN_BITS);
     }

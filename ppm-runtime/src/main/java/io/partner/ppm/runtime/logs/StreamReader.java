@@ -83,26 +83,37 @@ final class StreamReader implements Runnable {
     /** Relays every line in {@code buffer[0, filled)}; returns where the incomplete rest starts. */
     private int relayChunk(int filled, boolean endOfStream) {
         batch.clear();
-        int rest = LineSplitter.split(buffer, 0, filled, endOfStream, batch);
-        if (!batch.isEmpty()) {
-            try {
-                long now = clock.millis();
-                log.append(buffer, batch, stream, now);
-                writeToSink(now);
-            } catch (RuntimeException e) {
-                // Never stop draining the pipe, or the service would block on a full pipe.
-                output.reset();
-                problemReporter.accept("output of " + log.service() + " lost a chunk: " + e);
+        long now = clock.millis();
+        try {
+            formatter.beginChunk(now);
+            int position = 0;
+            while (true) {
+                // Most lines are found and formatted in one pass...
+                position = formatter.appendShortLines(output, buffer, position, filled, batch, OUTPUT_FLUSH);
+                if (output.size() < OUTPUT_FLUSH) {
+                    break;
+                }
+                sink.write(output);
             }
-        }
-        return rest;
-    }
-
-    private void writeToSink(long now) {
-        formatter.beginChunk(now);
-        for (int next = 0; next < batch.size(); ) {
-            next = formatter.appendLines(output, buffer, batch, next, OUTPUT_FLUSH);
+            // ...the rest (long lines, a last line at end of stream, another format) in two.
+            int formatted = batch.size();
+            int rest = LineSplitter.split(buffer, position, filled, endOfStream, batch);
+            for (int next = formatted; next < batch.size(); ) {
+                next = formatter.appendLines(output, buffer, batch, next, OUTPUT_FLUSH);
+                if (output.size() >= OUTPUT_FLUSH) {
+                    sink.write(output);
+                }
+            }
             sink.write(output);
+            if (!batch.isEmpty()) {
+                log.append(buffer, batch, stream, now);
+            }
+            return rest;
+        } catch (RuntimeException e) {
+            // Never stop draining the pipe, or the service would block on a full pipe.
+            output.reset();
+            problemReporter.accept("output of " + log.service() + " lost a chunk: " + e);
+            return filled;
         }
     }
 

@@ -83,4 +83,64 @@ final class TextLineFormatter extends LineFormatter {
         out.setSize(size);
         return i;
     }
+
+    /**
+     * Stops at a line without newline in {@code src[from, to)} or longer than a piece. The line's
+     * bytes are copied sixteen at a time while they are scanned for the newline; bytes copied past
+     * a newline are overwritten by the next head and line.
+     */
+    @Override
+    int appendShortLines(ByteBuilder out, byte[] src, int from, int to, LineBatch batch, int limit) {
+        long[] head = headWords;
+        int headBytes = headLength;
+        int headSpan = head.length * Long.BYTES;
+        out.ensure(headSpan + (to - from) + Long.BYTES);
+        byte[] dst = out.array();
+        int size = out.size();
+        int lineStart = from;
+        lines:
+        while (size < limit) {
+            if (size + headSpan + (to - lineStart) + Long.BYTES > dst.length) {
+                out.setSize(size);
+                out.ensure(headSpan + (to - lineStart) + Long.BYTES);
+                dst = out.array();
+            }
+            for (int w = 0; w < head.length; w++) {
+                LONGS.set(dst, size + w * Long.BYTES, head[w]);
+            }
+            int shift = size + headBytes - lineStart; // dst index of src[p] is p + shift
+            int scanEnd = Math.min(to, lineStart + LineSplitter.MAX_PIECE + 1);
+            int p = lineStart;
+            for (int last = scanEnd - 2 * Long.BYTES; p <= last; p += 2 * Long.BYTES) {
+                long first = (long) LONGS.get(src, p);
+                long second = (long) LONGS.get(src, p + Long.BYTES);
+                LONGS.set(dst, p + shift, first);
+                LONGS.set(dst, p + Long.BYTES + shift, second);
+                long newlines1 = LineSplitter.newlineBits(first);
+                long newlines2 = LineSplitter.newlineBits(second);
+                if ((newlines1 | newlines2) != 0) {
+                    int newline = newlines1 != 0
+                            ? p + (Long.numberOfTrailingZeros(newlines1) >>> 3)
+                            : p + Long.BYTES + (Long.numberOfTrailingZeros(newlines2) >>> 3);
+                    batch.addTerminated(lineStart, newline - lineStart);
+                    size = newline + 1 + shift;
+                    lineStart = newline + 1;
+                    continue lines;
+                }
+            }
+            for (; p < scanEnd; p++) {
+                byte b = src[p];
+                dst[p + shift] = b;
+                if (b == '\n') {
+                    batch.addTerminated(lineStart, p - lineStart);
+                    size = p + 1 + shift;
+                    lineStart = p + 1;
+                    continue lines;
+                }
+            }
+            break; // no newline within reach: the line is incomplete or must be cut
+        }
+        out.setSize(size);
+        return lineStart;
+    }
 }

@@ -7,6 +7,7 @@ import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,11 @@ import java.util.concurrent.ThreadFactory;
  */
 public final class LogRelayBench {
 
+    /** CPU time of the last reader thread, for a measure that other load on the machine disturbs less. */
+    private static volatile long readerCpuNanos;
+    /** CPU time (user + system) of the last reference reader. */
+    private static volatile long catCpuNanos;
+
     private LogRelayBench() {
     }
 
@@ -46,17 +52,22 @@ public final class LogRelayBench {
         for (String variant : variants) {
             List<Double> rates = new ArrayList<>();
             List<Double> catThisVariant = new ArrayList<>();
+            List<Double> relayCpu = new ArrayList<>();
+            List<Double> catCpu = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
                 double cat = rate(bytes, catPipe(input, fifo));
+                catCpu.add(rate(bytes, catCpuNanos));
                 double relay = rate(bytes, relay(input, fifo, variant, dir));
+                relayCpu.add(rate(bytes, readerCpuNanos));
                 catRates.add(cat);
                 catThisVariant.add(cat);
                 rates.add(relay);
             }
             double relayMedian = median(rates);
             double catMedian = median(catThisVariant);
-            System.out.printf(Locale.ROOT, "%-13s relay %7.0f MB/s   cat %7.0f MB/s   ratio %.2f   (relay rounds %s)%n",
-                    variant, relayMedian, catMedian, relayMedian / catMedian, format(rates));
+            System.out.printf(Locale.ROOT, "%-13s relay %6.0f MB/s  cat %6.0f MB/s  ratio %.2f   "
+                    + "| per CPU second: relay %6.0f MB  cat %6.0f MB   (relay rounds %s)%n",
+                    variant, relayMedian, catMedian, relayMedian / catMedian, median(relayCpu), median(catCpu), format(rates));
         }
         System.out.printf(Locale.ROOT, "cat overall median %.0f MB/s%n", median(catRates));
         try (var files = Files.list(dir)) {
@@ -85,12 +96,16 @@ public final class LogRelayBench {
         makeFifo(fifo);
         long start = System.nanoTime();
         Process writer = startWriter(input, fifo);
-        Process reader = new ProcessBuilder("cat", fifo.toString())
+        Process reader = new ProcessBuilder("/usr/bin/time", "-f", "%U %S", "cat", fifo.toString())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String times = new String(reader.getErrorStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
         if (reader.waitFor() != 0 || writer.waitFor() != 0) {
-            throw new IllegalStateException("cat pipe failed");
+            throw new IllegalStateException("cat pipe failed: " + times);
         }
-        return System.nanoTime() - start;
+        long elapsed = System.nanoTime() - start;
+        String[] userSystem = times.split("\\s+");
+        catCpuNanos = (long) ((Double.parseDouble(userSystem[0]) + Double.parseDouble(userSystem[1])) * 1e9);
+        return elapsed;
     }
 
     /**
@@ -103,8 +118,15 @@ public final class LogRelayBench {
             case "text-ts" -> new LogConfig(LogConfig.Format.TEXT, true);
             default -> LogConfig.DEFAULT;
         };
-        ThreadFactory threads = variant.equals("text-virtual")
+        ThreadFactory base = variant.equals("text-virtual")
                 ? Thread.ofVirtual().factory() : LogRelay.defaultReaderThreads();
+        ThreadFactory threads = task -> base.newThread(() -> {
+            try {
+                task.run();
+            } finally {
+                readerCpuNanos = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            }
+        });
         makeFifo(fifo);
         try (OutputStream devNull = new FileOutputStream("/dev/null");
                 LogRelay relay = new LogRelay(config, devNull, devNull, 1000, LogRelay.DEFAULT_RING_BYTES, threads,
