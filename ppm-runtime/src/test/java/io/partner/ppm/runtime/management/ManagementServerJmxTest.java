@@ -256,8 +256,12 @@ class ManagementServerJmxTest {
         assertThat(file).doesNotExist();
         assertThatThrownBy(() -> JMXConnectorFactory.connect(new JMXServiceURL(
                 "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmx.port() + "/jmxrmi"))).isInstanceOf(java.io.IOException.class);
-        // A second daemon can take the same port at once.
-        server = ManagementServer.start(daemon, jmx, TestEndpoints.jolokiaOff(), dir.resolve("daemon.json"));
+        // The port is released: a second daemon can take it (RMI closes its listener in the background).
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).ignoreException(java.io.IOException.class)
+                .until(() -> {
+                    server = ManagementServer.start(daemon, jmx, TestEndpoints.jolokiaOff(), dir.resolve("daemon.json"));
+                    return true;
+                });
         assertThat(platform.isRegistered(ObjectNames.service("web"))).isTrue();
     }
 
