@@ -22,9 +22,8 @@ final class OpenFileCounter {
         return new OpenFileCounter(own.length() > 0);
     }
 
-    /** The number of descriptors in the {@code fd} directory at {@code path}, -1 when it cannot be read. */
-    int count(String path) {
-        File directory = new File(path);
+    /** The number of descriptors in a process's {@code fd} directory, -1 when it cannot be read. */
+    int count(File directory) {
         if (sizeIsCount) {
             long size = directory.length();
             return size > 0 ? (int) size : -1;

@@ -25,11 +25,13 @@ import java.util.function.LongSupplier;
  * are bytes per second over the same interval. The first sample of a service, or of a new run
  * (another leader pid), has no interval yet: CPU % and rates are 0 there.
  *
- * <p>A round allocates little (the listing of /proc, one path string and one file handle per file
- * read, the result): the buffers and tables it works in are kept between rounds. Not
- * thread-safe: call {@link #sample} from one thread, e.g. the daemon's stats timer.
+ * <p>A round allocates little (the listing of /proc and the result): the /proc files of live
+ * processes stay open from one round to the next (see {@link ProcessFiles}), and the buffers and
+ * tables a round works in are kept. That costs one file descriptor per process, plus one per
+ * process of a service; {@link #close} releases them. Not thread-safe: call {@link #sample} from
+ * one thread, e.g. the daemon's stats timer.
  */
-public final class ProcessSampler {
+public final class ProcessSampler implements AutoCloseable {
 
     private static final int READ_BUFFER_BYTES = 4096;
 
@@ -38,15 +40,14 @@ public final class ProcessSampler {
     private final Clock clock;
     private final LongSupplier nanoTime;
     private final KernelUnits units;
-    private final OpenFileCounter openFileCounter;
-    private final ProcFileReader reader = new ProcFileReader(READ_BUFFER_BYTES);
+    private final ProcessFiles files;
+    private final byte[] buffer = new byte[READ_BUFFER_BYTES];
     private final StatLine stat = new StatLine();
     private final IoLine io = new IoLine();
     private final ProcessTable table = new ProcessTable();
     private final PidIndex serviceOfLeader = new PidIndex();
     private final Map<String, ServiceTrack> tracks = new HashMap<>();
     private final List<ServiceTrack> roundServices = new ArrayList<>();
-    private final StringBuilder path = new StringBuilder(64);
 
     /** A sampler of the real /proc, timed by the system clock. */
     public ProcessSampler() {
@@ -63,7 +64,7 @@ public final class ProcessSampler {
         this.clock = clock;
         this.nanoTime = nanoTime;
         this.units = KernelUnits.read(procRoot);
-        this.openFileCounter = OpenFileCounter.forProc(procRoot);
+        this.files = new ProcessFiles(procDirectory, OpenFileCounter.forProc(procRoot));
     }
 
     /**
@@ -83,6 +84,7 @@ public final class ProcessSampler {
         scanProcesses();
         table.assignOwners(serviceOfLeader);
         measureMembers();
+        files.endRound();
         Map<String, ServiceStats> result = HashMap.newHashMap(roundServices.size());
         for (ServiceTrack track : roundServices) {
             result.put(track.name(), track.endRound(nanos, epochMillis, units.clockTicksPerSecond()));
@@ -121,9 +123,9 @@ public final class ProcessSampler {
             if (pid <= 0) {
                 continue;
             }
-            int length = reader.read(processFile(name, "/stat"));
+            int length = files.readStat(pid, name, buffer);
             // A process that exited after the listing has no stat any more: skip it.
-            if (length > 0 && stat.parse(reader.buffer(), length)) {
+            if (length > 0 && stat.parse(buffer, length)) {
                 table.add(pid, stat);
             }
         }
@@ -135,23 +137,24 @@ public final class ProcessSampler {
             if (service < 0) {
                 continue;
             }
-            String pid = Integer.toString(table.pid[row]);
+            int pid = table.pid[row];
             long read = -1;
             long write = -1;
-            int length = reader.read(processFile(pid, "/io"));
-            if (length > 0 && io.parse(reader.buffer(), length)) {
+            int length = files.readIo(pid, buffer);
+            if (length > 0 && io.parse(buffer, length)) {
                 read = io.readBytes;
                 write = io.writeBytes;
             }
-            int descriptors = openFileCounter.count(processFile(pid, "/fd"));
+            int descriptors = files.countOpenFiles(pid);
             roundServices.get(service).addProcess(table.pid[row], table.ppid[row], table.startTime[row],
                     table.ticks[row], table.rssPages[row] * units.pageSize(), table.threads[row],
                     descriptors, read, write);
         }
     }
 
-    private String processFile(String pid, String file) {
-        path.setLength(0);
-        return path.append(procDirectory).append(pid).append(file).toString();
+    /** Closes the /proc files kept open between rounds; a later {@link #sample} opens them again. */
+    @Override
+    public void close() {
+        files.close();
     }
 }

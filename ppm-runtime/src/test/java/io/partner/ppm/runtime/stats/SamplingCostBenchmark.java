@@ -50,31 +50,31 @@ public final class SamplingCostBenchmark {
             }
             awaitSleeping(sleepers);
 
-            ProcessSampler sampler = new ProcessSampler();
-            int warmUp = Math.max(50, 20_000 / services);
-            int rounds = Math.max(30, 20_000 / services);
-            for (int i = 0; i < warmUp; i++) {
-                check(sampler.sample(leaders), services);
+            try (ProcessSampler sampler = new ProcessSampler()) {
+                int warmUp = Math.max(50, 20_000 / services);
+                int rounds = Math.max(30, 20_000 / services);
+                for (int i = 0; i < warmUp; i++) {
+                    check(sampler.sample(leaders), services);
+                }
+                long thread = Thread.currentThread().threadId();
+                double[] cpuMillis = new double[rounds];
+                double[] wallMillis = new double[rounds];
+                double[] allocatedKb = new double[rounds];
+                for (int i = 0; i < rounds; i++) {
+                    long cpu = THREADS.getCurrentThreadCpuTime();
+                    long allocated = THREADS.getThreadAllocatedBytes(thread);
+                    long wall = System.nanoTime();
+                    Map<String, ServiceStats> round = sampler.sample(leaders);
+                    wallMillis[i] = (System.nanoTime() - wall) / 1e6;
+                    allocatedKb[i] = (THREADS.getThreadAllocatedBytes(thread) - allocated) / 1024.0;
+                    cpuMillis[i] = (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6;
+                    check(round, services);
+                }
+                System.out.printf(Locale.ROOT, "%8d  %14d  %6d  %8.2f %6.2f %6.2f          %8.2f               %8.1f %6.1f%n",
+                        services, processCount(), rounds, percentile(cpuMillis, 50), percentile(cpuMillis, 90),
+                        percentile(cpuMillis, 100), percentile(wallMillis, 50), percentile(allocatedKb, 50),
+                        percentile(allocatedKb, 100));
             }
-            long thread = Thread.currentThread().threadId();
-            double[] cpuMillis = new double[rounds];
-            double[] wallMillis = new double[rounds];
-            double[] allocatedKb = new double[rounds];
-            for (int i = 0; i < rounds; i++) {
-                long cpu = THREADS.getCurrentThreadCpuTime();
-                long allocated = THREADS.getThreadAllocatedBytes(thread);
-                long wall = System.nanoTime();
-                Map<String, ServiceStats> round = sampler.sample(leaders);
-                wallMillis[i] = (System.nanoTime() - wall) / 1e6;
-                allocatedKb[i] = (THREADS.getThreadAllocatedBytes(thread) - allocated) / 1024.0;
-                cpuMillis[i] = (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6;
-                check(round, services);
-            }
-            System.out.printf(Locale.ROOT, "%8d  %14d  %6d  %8.2f %6.2f %6.2f          %8.2f               %8.1f %6.1f%n",
-                    services, processCount(), rounds, percentile(cpuMillis, 50), percentile(cpuMillis, 90),
-                    percentile(cpuMillis, 100), percentile(wallMillis, 50),
-                    percentile(allocatedKb, 50),
-                    percentile(allocatedKb, 100));
         } finally {
             sleepers.forEach(Process::destroyForcibly);
             for (Process sleeper : sleepers) {
