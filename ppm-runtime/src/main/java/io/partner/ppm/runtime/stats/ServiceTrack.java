@@ -103,8 +103,8 @@ final class ServiceTrack {
         } else {
             // The first sample of a run: counters since each process started are the totals, and
             // there is no interval yet to make a rate of.
-            readTotal = sumKnown(current.readBytes);
-            writeTotal = sumKnown(current.writeBytes);
+            readTotal = sumKnown(current.readBytes, current.size());
+            writeTotal = sumKnown(current.writeBytes, current.size());
             stats = new ServiceStats(processes, 0, rssBytes, threads, openFiles, readTotal, writeTotal, 0, 0,
                     epochMillis);
             primed = true;
@@ -165,9 +165,10 @@ final class ServiceTrack {
         return Math.max(0, now - before);
     }
 
-    private long sumKnown(long[] values) {
+    /** The sum of the first {@code count} values, unknown ones (-1) left out. */
+    private static long sumKnown(long[] values, int count) {
         long sum = 0;
-        for (int i = 0; i < current.size(); i++) {
+        for (int i = 0; i < count; i++) {
             sum += Math.max(0, values[i]);
         }
         return sum;
