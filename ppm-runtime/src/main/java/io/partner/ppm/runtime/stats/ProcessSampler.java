@@ -35,7 +35,6 @@ public final class ProcessSampler implements AutoCloseable {
 
     private static final int READ_BUFFER_BYTES = 4096;
 
-    private final String procDirectory;
     private final File procRoot;
     private final Clock clock;
     private final LongSupplier nanoTime;
@@ -60,11 +59,10 @@ public final class ProcessSampler implements AutoCloseable {
      */
     ProcessSampler(Path procRoot, Clock clock, LongSupplier nanoTime) {
         this.procRoot = procRoot.toFile();
-        this.procDirectory = procRoot.toString() + '/';
         this.clock = clock;
         this.nanoTime = nanoTime;
         this.units = KernelUnits.read(procRoot);
-        this.files = new ProcessFiles(procDirectory, OpenFileCounter.forProc(procRoot));
+        this.files = new ProcessFiles(procRoot.toString() + '/', OpenFileCounter.forProc(procRoot));
     }
 
     /**
