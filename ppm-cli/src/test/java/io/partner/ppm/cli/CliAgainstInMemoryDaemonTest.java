@@ -178,10 +178,14 @@ class CliAgainstInMemoryDaemonTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"jmx", "jolokia"})
+    @SuppressWarnings("unchecked")
     void daemonWideCommandsReachTheDaemon(String transport) {
         assertThat(ppm(transport, "reload").exitCode()).isZero();
         assertThat(daemon.reloads()).isEqualTo(1);
-        assertThat(ppm(transport, "stats").out()).contains("THREADS", "web", "worker");
+        assertThat(ppm(transport, "stats").out()).contains("THREADS", "web", "worker", "daemon     rss 48M  heap 9.5M / 31M  threads 20",
+                "container  memory 95M / 488M  cpu 1.5 cores");
+        Map<String, ?> stats = (Map<String, ?>) Json.parse(ppm(transport, "stats", "--json").out());
+        assertThat(stats.keySet()).containsExactly("daemon", "container", "services");
         assertThat(ppm(transport, "plugins").out()).isEqualTo("no plugins\n");
         daemon.setPlugins(List.of(new PluginInfo("ppm-cron", "1.0", "STARTED", List.of("x.Cron"), null, "/p/cron.jar")));
         assertThat(ppm(transport, "plugins").out()).contains("ppm-cron", "1.0", "STARTED", "/p/cron.jar");

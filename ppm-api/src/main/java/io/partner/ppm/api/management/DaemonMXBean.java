@@ -1,5 +1,7 @@
 package io.partner.ppm.api.management;
 
+import io.partner.ppm.api.ContainerStats;
+import io.partner.ppm.api.DaemonStats;
 import io.partner.ppm.api.ServiceInfo;
 import java.util.List;
 
@@ -58,6 +60,12 @@ public interface DaemonMXBean {
      * Reading this once is far cheaper than reading each service MBean.
      */
     List<ServiceInfo> getServices();
+
+    /** The daemon's own resource use (RSS, heap, threads, CPU), from the latest sample. */
+    DaemonStats getDaemonStats();
+
+    /** The container's cgroup figures (memory use and limit, CPU quota) and the host's, from the latest sample; null before the first. */
+    ContainerStats getContainerStats();
 
     /** The loaded plugins. */
     List<PluginInfo> getPlugins();

@@ -1,5 +1,6 @@
 package io.partner.ppm.api.management;
 
+import io.partner.ppm.api.ServiceHistory;
 import io.partner.ppm.api.ServiceInfo;
 import io.partner.ppm.api.ServiceStats;
 
@@ -65,6 +66,9 @@ public interface ServiceMXBean {
 
     /** The latest resource sample of the service's process tree. */
     ServiceStats getStats();
+
+    /** The recent CPU and memory samples of the service, oldest first. */
+    ServiceHistory getHistory();
 
     /** Starts the service when it is not alive. */
     void start();

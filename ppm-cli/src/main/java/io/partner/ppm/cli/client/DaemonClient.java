@@ -1,5 +1,7 @@
 package io.partner.ppm.cli.client;
 
+import io.partner.ppm.api.ContainerStats;
+import io.partner.ppm.api.DaemonStats;
 import io.partner.ppm.api.ServiceInfo;
 import io.partner.ppm.api.management.DaemonStatus;
 import io.partner.ppm.api.management.LogEntry;
@@ -23,6 +25,12 @@ public interface DaemonClient extends AutoCloseable {
     List<ServiceInfo> services();
 
     ServiceInfo service(String name);
+
+    /** The daemon's own resource use. */
+    DaemonStats daemonStats();
+
+    /** The container's figures, or null before the daemon's first sample. */
+    ContainerStats containerStats();
 
     void start(String name);
 

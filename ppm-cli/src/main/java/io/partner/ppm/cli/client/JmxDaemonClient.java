@@ -1,5 +1,7 @@
 package io.partner.ppm.cli.client;
 
+import io.partner.ppm.api.ContainerStats;
+import io.partner.ppm.api.DaemonStats;
 import io.partner.ppm.api.ServiceInfo;
 import io.partner.ppm.api.management.DaemonMXBean;
 import io.partner.ppm.api.management.DaemonStatus;
@@ -78,6 +80,16 @@ public final class JmxDaemonClient implements DaemonClient {
     @Override
     public ServiceInfo service(String name) {
         return onService(name, ServiceMXBean::getInfo);
+    }
+
+    @Override
+    public DaemonStats daemonStats() {
+        return call(null, daemon::getDaemonStats);
+    }
+
+    @Override
+    public ContainerStats containerStats() {
+        return call(null, daemon::getContainerStats);
     }
 
     @Override

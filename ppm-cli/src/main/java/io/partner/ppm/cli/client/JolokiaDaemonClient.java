@@ -1,5 +1,7 @@
 package io.partner.ppm.cli.client;
 
+import io.partner.ppm.api.ContainerStats;
+import io.partner.ppm.api.DaemonStats;
 import io.partner.ppm.api.ServiceInfo;
 import io.partner.ppm.api.management.DaemonStatus;
 import io.partner.ppm.api.management.LogEntry;
@@ -71,6 +73,17 @@ public final class JolokiaDaemonClient implements DaemonClient {
     @Override
     public ServiceInfo service(String name) {
         return JsonRecords.service(read(serviceName(name), "Info", name));
+    }
+
+    @Override
+    public DaemonStats daemonStats() {
+        return JsonRecords.daemonStats(read(ObjectNames.DAEMON, "DaemonStats", null));
+    }
+
+    @Override
+    public ContainerStats containerStats() {
+        Object json = read(ObjectNames.DAEMON, "ContainerStats", null);
+        return json == null ? null : JsonRecords.containerStats(json);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.partner.ppm.cli.client;
 
+import io.partner.ppm.api.ContainerStats;
+import io.partner.ppm.api.DaemonStats;
 import io.partner.ppm.api.ServiceInfo;
 import io.partner.ppm.api.ServiceState;
 import io.partner.ppm.api.ServiceStats;
@@ -62,6 +64,20 @@ final class JsonRecords {
                 decimal(m, "readRate"),
                 decimal(m, "writeRate"),
                 number(m, "sampledAt"));
+    }
+
+    static DaemonStats daemonStats(Object json) {
+        Map<?, ?> m = object(json, "DaemonStats");
+        return new DaemonStats(number(m, "rssBytes"), number(m, "heapUsedBytes"), number(m, "heapMaxBytes"),
+                (int) number(m, "threads"), decimal(m, "cpuPercent"), number(m, "uptimeMillis"), number(m, "sampledAt"));
+    }
+
+    static ContainerStats containerStats(Object json) {
+        Map<?, ?> m = object(json, "ContainerStats");
+        return new ContainerStats((int) number(m, "cgroupVersion"), number(m, "memoryUsageBytes"),
+                number(m, "memoryLimitBytes"), decimal(m, "cpuLimitCores"), bool(m, "cpuQuotaSet"), (int) number(m, "cpuCount"),
+                number(m, "hostMemoryTotalBytes"), number(m, "hostMemoryAvailableBytes"), decimal(m, "loadAverage1"),
+                decimal(m, "loadAverage5"), decimal(m, "loadAverage15"), number(m, "sampledAt"));
     }
 
     static DaemonStatus status(Object json) {

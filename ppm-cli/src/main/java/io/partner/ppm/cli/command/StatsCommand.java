@@ -1,5 +1,7 @@
 package io.partner.ppm.cli.command;
 
+import io.partner.ppm.api.ContainerStats;
+import io.partner.ppm.api.DaemonStats;
 import io.partner.ppm.api.ServiceInfo;
 import io.partner.ppm.api.ServiceStats;
 import io.partner.ppm.cli.CliException;
@@ -9,7 +11,9 @@ import io.partner.ppm.cli.client.DaemonClient;
 import io.partner.ppm.cli.output.Format;
 import io.partner.ppm.cli.output.Json;
 import io.partner.ppm.cli.output.Table;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,28 +64,64 @@ public final class StatsCommand implements Callable<Integer>, QuickRunnable {
             throw new CliException.Usage("--interval " + interval + ": must be more than 0 seconds");
         }
         try (DaemonClient client = connection.connect(context)) {
-            show(read(client), false);
+            show(client, false);
             while (watch && !Thread.currentThread().isInterrupted()) {
                 Thread.sleep((long) (interval * 1000));
-                show(read(client), true);
+                show(client, true);
             }
         }
         return ExitCodes.OK;
     }
 
-    private List<ServiceInfo> read(DaemonClient client) {
-        return name == null ? client.services() : List.of(client.service(name));
-    }
-
-    private void show(List<ServiceInfo> services, boolean refresh) {
-        if (json.enabled()) {
-            context.out().println(Json.write(services));
-            context.out().flush();
+    /** One service; or every service with the daemon's and the container's figures above them. */
+    private void show(DaemonClient client, boolean refresh) {
+        if (name != null) {
+            List<ServiceInfo> one = List.of(client.service(name));
+            if (json.enabled()) {
+                print(Json.write(one));
+            } else {
+                clearIf(refresh);
+                table(one);
+            }
             return;
         }
+        List<ServiceInfo> services = client.services();
+        DaemonStats daemon = client.daemonStats();
+        ContainerStats container = client.containerStats();
+        if (json.enabled()) {
+            Map<String, Object> all = new LinkedHashMap<>();
+            all.put("daemon", daemon);
+            all.put("container", container);
+            all.put("services", services);
+            print(Json.write(all));
+            return;
+        }
+        clearIf(refresh);
+        context.out().println("daemon     rss " + Format.bytes(daemon.rssBytes()) + "  heap " + Format.bytes(daemon.heapUsedBytes())
+                + (daemon.heapMaxBytes() > 0 ? " / " + Format.bytes(daemon.heapMaxBytes()) : "")
+                + "  threads " + daemon.threads() + "  cpu " + Format.percent(daemon.cpuPercent()));
+        if (container != null && container.sampledAt() > 0) {
+            context.out().println("container  memory " + Format.bytes(container.memoryUsageBytes())
+                    + (container.hasMemoryLimit() ? " / " + Format.bytes(container.memoryLimitBytes()) : " (no limit)")
+                    + "  cpu " + (container.cpuQuotaSet() ? Format.oneDecimal(container.cpuLimitCores()) + " cores" : "no quota")
+                    + "  load " + Format.oneDecimal(container.loadAverage1()));
+        }
+        context.out().println();
+        table(services);
+    }
+
+    private void print(String line) {
+        context.out().println(line);
+        context.out().flush();
+    }
+
+    private void clearIf(boolean refresh) {
         if (refresh) {
             context.out().print(context.style().enabled() ? CLEAR_SCREEN : System.lineSeparator());
         }
+    }
+
+    private void table(List<ServiceInfo> services) {
         Table table = Table.of("NAME", "STATE", "PID", "UPTIME", "RESTARTS", "CPU", "MEMORY", "THREADS", "FILES", "PROCS")
                 .right(2, 3, 4, 5, 6, 7, 8, 9);
         for (ServiceInfo info : services) {

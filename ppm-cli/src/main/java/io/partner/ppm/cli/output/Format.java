@@ -58,7 +58,7 @@ public final class Format {
      * A number with one decimal, written by hand: {@link String#format} loads the locale machinery,
      * a sizeable part of a short command's start-up.
      */
-    static String oneDecimal(double value) {
+    public static String oneDecimal(double value) {
         long tenths = Math.round(value * 10);
         String sign = tenths < 0 ? "-" : "";
         tenths = Math.abs(tenths);

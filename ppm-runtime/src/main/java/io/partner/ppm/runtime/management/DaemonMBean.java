@@ -1,5 +1,7 @@
 package io.partner.ppm.runtime.management;
 
+import io.partner.ppm.api.ContainerStats;
+import io.partner.ppm.api.DaemonStats;
 import io.partner.ppm.api.ServiceInfo;
 import io.partner.ppm.api.ServiceSpec;
 import io.partner.ppm.api.ServiceState;
@@ -91,6 +93,16 @@ final class DaemonMBean implements DaemonMXBean {
     @Override
     public List<ServiceInfo> getServices() {
         return control.services();
+    }
+
+    @Override
+    public DaemonStats getDaemonStats() {
+        return control.daemonStats();
+    }
+
+    @Override
+    public ContainerStats getContainerStats() {
+        return control.containerStats();
     }
 
     @Override

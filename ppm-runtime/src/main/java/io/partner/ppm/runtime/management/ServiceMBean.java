@@ -1,11 +1,12 @@
 package io.partner.ppm.runtime.management;
 
 import io.partner.ppm.api.ServiceEvent;
+import io.partner.ppm.api.ServiceHistory;
 import io.partner.ppm.api.ServiceInfo;
 import io.partner.ppm.api.ServiceStats;
 import io.partner.ppm.api.Signal;
 import io.partner.ppm.api.management.ServiceMXBean;
-import io.partner.ppm.api.spi.SupervisorContext;
+import io.partner.ppm.runtime.DaemonControl;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.AttributeChangeNotification;
 import javax.management.MBeanNotificationInfo;
@@ -26,12 +27,12 @@ final class ServiceMBean extends NotificationBroadcasterSupport implements Servi
                 Notification.class.getName(), "The daemon restarted the service, or gave up restarting it"),
     };
 
-    private final SupervisorContext context;
+    private final DaemonControl context;
     private final String name;
     private final ObjectName objectName;
     private final AtomicLong sequence = new AtomicLong();
 
-    ServiceMBean(SupervisorContext context, String name, ObjectName objectName) {
+    ServiceMBean(DaemonControl context, String name, ObjectName objectName) {
         super(NOTIFICATIONS);
         this.context = context;
         this.name = name;
@@ -130,6 +131,11 @@ final class ServiceMBean extends NotificationBroadcasterSupport implements Servi
     @Override
     public ServiceStats getStats() {
         return info().stats();
+    }
+
+    @Override
+    public ServiceHistory getHistory() {
+        return JdkExceptions.call(() -> context.history(name));
     }
 
     @Override

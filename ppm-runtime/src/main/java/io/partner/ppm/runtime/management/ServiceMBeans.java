@@ -3,7 +3,7 @@ package io.partner.ppm.runtime.management;
 import io.partner.ppm.api.ServiceEvent;
 import io.partner.ppm.api.ServiceInfo;
 import io.partner.ppm.api.management.ObjectNames;
-import io.partner.ppm.api.spi.SupervisorContext;
+import io.partner.ppm.runtime.DaemonControl;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.management.JMException;
@@ -17,12 +17,12 @@ final class ServiceMBeans implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(ServiceMBeans.class.getName());
 
-    private final SupervisorContext context;
+    private final DaemonControl context;
     private final MBeanRegistry registry;
     private final Map<String, ServiceMBean> mbeans = new ConcurrentHashMap<>();
     private AutoCloseable subscription;
 
-    ServiceMBeans(SupervisorContext context, MBeanRegistry registry) {
+    ServiceMBeans(DaemonControl context, MBeanRegistry registry) {
         this.context = context;
         this.registry = registry;
     }

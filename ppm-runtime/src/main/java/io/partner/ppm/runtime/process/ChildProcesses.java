@@ -111,6 +111,17 @@ public final class ChildProcesses implements AutoCloseable {
     }
 
     /**
+     * As PID 1 only: SIGKILL to every other process of the PID namespace ({@code kill(-1, SIGKILL)}),
+     * the last step of a shutdown, since the kernel would kill them anyway once PID 1 exits.
+     * Does nothing when this process is not PID 1, where -1 would mean every process of the user.
+     */
+    public void killAllOthersAsInit() {
+        if (libc.getpid() == 1) {
+            libc.kill(-1, 9);
+        }
+    }
+
+    /**
      * Sends {@code signal} to every process of a process group ({@code killpg(2)}).
      *
      * @return false when the group has no process (any more)

@@ -2,7 +2,10 @@ package io.partner.ppm.runtime.management;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.partner.ppm.api.ContainerStats;
+import io.partner.ppm.api.DaemonStats;
 import io.partner.ppm.api.ServiceEvent;
+import io.partner.ppm.api.ServiceHistory;
 import io.partner.ppm.api.ServiceInfo;
 import io.partner.ppm.api.ServiceSpec;
 import io.partner.ppm.api.ServiceState;
@@ -132,6 +135,28 @@ public final class InMemoryDaemon implements DaemonControl {
 
     public boolean shutdownRequested() {
         return shutdownRequested.get();
+    }
+
+    @Override
+    public DaemonStats daemonStats() {
+        return new DaemonStats(50_000_000, 10_000_000, 32_000_000, 20, 0.5, System.currentTimeMillis() - startedAt,
+                System.currentTimeMillis());
+    }
+
+    @Override
+    public ContainerStats containerStats() {
+        return new ContainerStats(2, 100_000_000, 512_000_000, 1.5, true, 2, 8_000_000_000L, 4_000_000_000L, 0.5, 0.4, 0.3,
+                System.currentTimeMillis());
+    }
+
+    @Override
+    public ServiceHistory history(String service) {
+        require(service);
+        return new ServiceHistory(service, new double[] {1.0, 2.0}, new long[] {100, 200}, 5_000);
+    }
+
+    @Override
+    public void sampleNow() {
     }
 
     @Override

@@ -266,6 +266,16 @@ class ManagementServerJmxTest {
     }
 
     @Test
+    void resourceFiguresOfTheDaemonTheContainerAndAServiceRoundTrip() {
+        assertThat(daemonProxy().getDaemonStats().threads()).isEqualTo(20);
+        assertThat(daemonProxy().getContainerStats().memoryLimitBytes()).isEqualTo(512_000_000L);
+        var history = serviceProxy("web").getHistory();
+        assertThat(history.service()).isEqualTo("web");
+        assertThat(history.cpuPercent()).containsExactly(1.0, 2.0);
+        assertThat(history.rssBytes()).containsExactly(100L, 200L);
+    }
+
+    @Test
     void serviceStatesUseTheLabelsUsersSee() {
         assertThat(serviceProxy("web").getState()).isEqualTo(ServiceState.RUNNING.label());
     }
