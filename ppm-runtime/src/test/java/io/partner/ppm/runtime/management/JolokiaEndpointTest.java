@@ -42,6 +42,7 @@ class JolokiaEndpointTest {
 
     @AfterEach
     void stop() {
+        http.close();
         server.close();
     }
 

@@ -114,13 +114,15 @@ class ManagementOfRealDaemonTest {
         assertThatThrownBy(() -> sleeper.signal("NOPE"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("unknown signal 'NOPE'");
 
-        HttpClient http = HttpClient.newHttpClient();
-        JsonNode viaJolokia = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(
-                        URI.create(management.jolokiaUrl().orElseThrow()))
-                .timeout(Duration.ofSeconds(20))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"exec\",\"mbean\":\"ppm:type=Daemon\","
-                        + "\"operation\":\"addService\",\"arguments\":[\"{name: x, command: []}\"]}"))
-                .build(), HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode viaJolokia;
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            viaJolokia = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(
+                            URI.create(management.jolokiaUrl().orElseThrow()))
+                    .timeout(Duration.ofSeconds(20))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"exec\",\"mbean\":\"ppm:type=Daemon\","
+                            + "\"operation\":\"addService\",\"arguments\":[\"{name: x, command: []}\"]}"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body());
+        }
         assertThat(viaJolokia.path("error_type").asText()).isEqualTo("java.lang.IllegalArgumentException");
         assertThat(viaJolokia.path("error").asText()).contains("command").doesNotContain("\n");
 
