@@ -30,10 +30,29 @@ final class PicocliPath {
         });
         line.setParameterExceptionHandler((failure, arguments) -> {
             PrintWriter err = failure.getCommandLine().getErr();
-            err.println("ppm: " + Ppm.oneLine(failure));
+            err.println("ppm: " + message(failure) + suggestion(failure));
             err.println("Try '" + failure.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
             return ExitCodes.USAGE;
         });
         return line.execute(args);
+    }
+
+    /** "unknown command 'lss'" reads better than picocli's "Unmatched argument at index 0". */
+    private static String message(CommandLine.ParameterException failure) {
+        if (failure instanceof CommandLine.UnmatchedArgumentException unmatched
+                && failure.getCommandLine().getParent() == null
+                && !unmatched.getUnmatched().isEmpty()
+                && !unmatched.getUnmatched().getFirst().startsWith("-")) {
+            return "unknown command '" + unmatched.getUnmatched().getFirst() + "'";
+        }
+        return Ppm.oneLine(failure);
+    }
+
+    /** Picocli's "did you mean" for a mistyped command or option, as part of the one error line. */
+    private static String suggestion(CommandLine.ParameterException failure) {
+        if (failure instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            return " (did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?)";
+        }
+        return "";
     }
 }

@@ -237,6 +237,7 @@ class CliAgainstInMemoryDaemonTest {
     @Test
     void usageErrorsAreExitCodeTwo() {
         assertThat(CliRun.of(env, "lss").exitCode()).isEqualTo(2);
+        assertThat(CliRun.of(env, "lss").errorLine()).startsWith("ppm: unknown command 'lss' (did you mean ls?)");
         assertThat(CliRun.of(env).exitCode()).isEqualTo(2);
         assertThat(CliRun.of(env, "start").exitCode()).isEqualTo(2);
         assertThat(CliRun.of(env, "add", "--name", "x").exitCode()).isEqualTo(2);

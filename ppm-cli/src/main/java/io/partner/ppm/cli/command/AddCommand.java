@@ -2,6 +2,7 @@ package io.partner.ppm.cli.command;
 
 import io.partner.ppm.cli.CliException;
 import io.partner.ppm.cli.Context;
+import io.partner.ppm.cli.Version;
 import io.partner.ppm.cli.ExitCodes;
 import io.partner.ppm.cli.client.DaemonClient;
 import io.partner.ppm.cli.output.Json;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Parameters;
  * configuration file; the service then lives until it is removed and appears in
  * {@code ppm show-configuration}.
  */
-@Command(name = "add", mixinStandardHelpOptions = true,
+@Command(name = "add", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Add a service and start it. Everything after -- is the command, executed as is.")
 public final class AddCommand implements Callable<Integer> {
 

@@ -1,6 +1,7 @@
 package io.partner.ppm.cli.command;
 
 import io.partner.ppm.cli.Context;
+import io.partner.ppm.cli.Version;
 import io.partner.ppm.runtime.DaemonMain;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Parameters;
  * {@code ppm daemon}: runs the daemon in this process, in the foreground (as a container's
  * entrypoint), or with {@code --detach} in a new session in the background.
  */
-@Command(name = "daemon", mixinStandardHelpOptions = true,
+@Command(name = "daemon", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Run the daemon in the foreground. A command after -- becomes the main service: "
                 + "the daemon ends when it ends, with its exit code.")
 public final class DaemonCommand implements Callable<Integer> {

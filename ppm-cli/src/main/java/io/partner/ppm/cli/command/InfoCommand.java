@@ -4,6 +4,7 @@ import io.partner.ppm.api.ServiceInfo;
 import io.partner.ppm.api.ServiceStats;
 import io.partner.ppm.api.management.DaemonStatus;
 import io.partner.ppm.cli.Context;
+import io.partner.ppm.cli.Version;
 import io.partner.ppm.cli.ExitCodes;
 import io.partner.ppm.cli.client.DaemonClient;
 import io.partner.ppm.cli.output.Format;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code ppm info [NAME]}: the daemon and its services, or one service in full. */
-@Command(name = "info", mixinStandardHelpOptions = true,
+@Command(name = "info", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Show the daemon (version, pid, uptime, configuration file, endpoint) and its services, "
                 + "or everything about one service.")
 public final class InfoCommand implements Callable<Integer>, QuickRunnable {

@@ -3,6 +3,7 @@ package io.partner.ppm.cli.command;
 import io.partner.ppm.api.management.LogEntry;
 import io.partner.ppm.cli.CliException;
 import io.partner.ppm.cli.Context;
+import io.partner.ppm.cli.Version;
 import io.partner.ppm.cli.ExitCodes;
 import io.partner.ppm.cli.client.DaemonClient;
 import io.partner.ppm.cli.output.Json;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Parameters;
  * {@code ppm logs [NAME] [-f] [-n LINES]}: the last lines the daemon kept of a service's output (or
  * of every service, prefixed with the name), and with {@code -f} every new line as it comes.
  */
-@Command(name = "logs", mixinStandardHelpOptions = true,
+@Command(name = "logs", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Print the last lines of a service's output, or of every service; -f keeps following.")
 public final class LogsCommand implements Callable<Integer> {
 

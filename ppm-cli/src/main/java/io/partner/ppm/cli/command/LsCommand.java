@@ -2,6 +2,7 @@ package io.partner.ppm.cli.command;
 
 import io.partner.ppm.api.ServiceInfo;
 import io.partner.ppm.cli.Context;
+import io.partner.ppm.cli.Version;
 import io.partner.ppm.cli.ExitCodes;
 import io.partner.ppm.cli.client.DaemonClient;
 import io.partner.ppm.cli.output.Json;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code ppm ls}: every service in one table, read with one bulk call. */
-@Command(name = "ls", mixinStandardHelpOptions = true,
+@Command(name = "ls", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "List the services: name, state, pid, uptime, restarts, cpu, memory.")
 public final class LsCommand implements Callable<Integer>, QuickRunnable {
 

@@ -2,6 +2,7 @@ package io.partner.ppm.cli.command;
 
 import io.partner.ppm.api.management.PluginInfo;
 import io.partner.ppm.cli.Context;
+import io.partner.ppm.cli.Version;
 import io.partner.ppm.cli.ExitCodes;
 import io.partner.ppm.cli.client.DaemonClient;
 import io.partner.ppm.cli.output.Json;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code ppm plugins}: the plugins the daemon loaded, or failed to load. */
-@Command(name = "plugins", mixinStandardHelpOptions = true, description = "List the plugins: id, version, state, source.")
+@Command(name = "plugins", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = "List the plugins: id, version, state, source.")
 public final class PluginsCommand implements Callable<Integer> {
 
     private final Context context;

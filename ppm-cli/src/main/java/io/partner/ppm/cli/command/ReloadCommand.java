@@ -1,6 +1,7 @@
 package io.partner.ppm.cli.command;
 
 import io.partner.ppm.cli.Context;
+import io.partner.ppm.cli.Version;
 import io.partner.ppm.cli.ExitCodes;
 import io.partner.ppm.cli.client.DaemonClient;
 import java.util.concurrent.Callable;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code ppm reload}: re-read the configuration file and apply the difference. */
-@Command(name = "reload", mixinStandardHelpOptions = true,
+@Command(name = "reload", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Re-read the configuration file: new services start, removed ones stop, changed ones restart.")
 public final class ReloadCommand implements Callable<Integer> {
 

@@ -3,6 +3,7 @@ package io.partner.ppm.cli.command;
 import io.partner.ppm.api.ServiceInfo;
 import io.partner.ppm.cli.CliException;
 import io.partner.ppm.cli.Context;
+import io.partner.ppm.cli.Version;
 import io.partner.ppm.cli.ExitCodes;
 import io.partner.ppm.cli.client.DaemonClient;
 import java.util.List;
@@ -69,7 +70,8 @@ public abstract class ServiceActionCommand implements Callable<Integer> {
         return exit;
     }
 
-    @Command(name = "start", mixinStandardHelpOptions = true, description = "Start services that are not running.")
+    @Command(name = "start", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = "Start services that are not running.")
     public static final class Start extends ServiceActionCommand {
         public Start(Context context) {
             super(context);
@@ -86,7 +88,7 @@ public abstract class ServiceActionCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "stop", mixinStandardHelpOptions = true,
+    @Command(name = "stop", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Stop services (their stop signal, then SIGKILL after their stop timeout); they are not restarted.")
     public static final class Stop extends ServiceActionCommand {
         public Stop(Context context) {
@@ -104,7 +106,8 @@ public abstract class ServiceActionCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "restart", mixinStandardHelpOptions = true, description = "Stop services if running, then start them.")
+    @Command(name = "restart", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = "Stop services if running, then start them.")
     public static final class Restart extends ServiceActionCommand {
         public Restart(Context context) {
             super(context);
@@ -121,7 +124,8 @@ public abstract class ServiceActionCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "pause", mixinStandardHelpOptions = true, description = "Pause services with SIGSTOP.")
+    @Command(name = "pause", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = "Pause services with SIGSTOP.")
     public static final class Pause extends ServiceActionCommand {
         public Pause(Context context) {
             super(context);
@@ -138,7 +142,8 @@ public abstract class ServiceActionCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "resume", mixinStandardHelpOptions = true, description = "Resume paused services with SIGCONT.")
+    @Command(name = "resume", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = "Resume paused services with SIGCONT.")
     public static final class Resume extends ServiceActionCommand {
         public Resume(Context context) {
             super(context);

@@ -1,6 +1,7 @@
 package io.partner.ppm.cli.command;
 
 import io.partner.ppm.cli.Context;
+import io.partner.ppm.cli.Version;
 import io.partner.ppm.cli.ExitCodes;
 import io.partner.ppm.cli.client.DaemonClient;
 import java.util.concurrent.Callable;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code ppm show-configuration}: the effective configuration, as YAML the daemon accepts back. */
-@Command(name = "show-configuration", mixinStandardHelpOptions = true,
+@Command(name = "show-configuration", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Print the effective configuration (defaults filled in, services added at run time included) "
                 + "as YAML: ppm show-configuration > ~/.partner-pm.yml")
 public final class ShowConfigurationCommand implements Callable<Integer> {

@@ -1,6 +1,7 @@
 package io.partner.ppm.cli.command;
 
 import io.partner.ppm.cli.Context;
+import io.partner.ppm.cli.Version;
 import io.partner.ppm.cli.ExitCodes;
 import io.partner.ppm.cli.client.DaemonClient;
 import java.util.concurrent.Callable;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code ppm shutdown}: stop every service and the daemon. */
-@Command(name = "shutdown", mixinStandardHelpOptions = true,
+@Command(name = "shutdown", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Stop every service gracefully, then the daemon.")
 public final class ShutdownCommand implements Callable<Integer> {
 

@@ -1,6 +1,7 @@
 package io.partner.ppm.cli.command;
 
 import io.partner.ppm.cli.Context;
+import io.partner.ppm.cli.Version;
 import io.partner.ppm.cli.client.DaemonClient;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code ppm signal SIGNAL NAME...}: send a signal to services' process groups. */
-@Command(name = "signal", mixinStandardHelpOptions = true,
+@Command(name = "signal", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Send a signal (TERM, SIGHUP, 10, ...) to the process group of each service.")
 public final class SignalCommand implements Callable<Integer> {
 

@@ -6,6 +6,7 @@ import io.partner.ppm.api.ServiceInfo;
 import io.partner.ppm.api.ServiceStats;
 import io.partner.ppm.cli.CliException;
 import io.partner.ppm.cli.Context;
+import io.partner.ppm.cli.Version;
 import io.partner.ppm.cli.ExitCodes;
 import io.partner.ppm.cli.client.DaemonClient;
 import io.partner.ppm.cli.output.Format;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ppm stats [NAME] [--watch]}: resource use per service; {@code --watch} refreshes. */
-@Command(name = "stats", mixinStandardHelpOptions = true,
+@Command(name = "stats", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Show state, pid, uptime, restarts and resource use (cpu, memory, threads, open files) of the services.")
 public final class StatsCommand implements Callable<Integer>, QuickRunnable {
 

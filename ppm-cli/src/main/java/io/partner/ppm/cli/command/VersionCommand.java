@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code ppm version}: this command line's version; needs no daemon. */
-@Command(name = "version", mixinStandardHelpOptions = true, description = "Print the PPM version.")
+@Command(name = "version", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = "Print the PPM version.")
 public final class VersionCommand implements Callable<Integer>, QuickRunnable {
 
     private final Context context;
