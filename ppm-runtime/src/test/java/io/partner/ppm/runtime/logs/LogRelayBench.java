@@ -127,7 +127,8 @@ public final class LogRelayBench {
             try {
                 task.run();
             } finally {
-                readerCpuNanos = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                readerCpuNanos = Thread.currentThread().isVirtual()
+                        ? -1 : ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             }
         });
         makeFifo(fifo);
