@@ -22,7 +22,7 @@ import java.util.List;
 final class LineRing {
 
     /** Largest segment (a reader's whole buffer): a longer run of lines is split. */
-    static final int MAX_SEGMENT = 2 * LineSplitter.MAX_PIECE;
+    static final int MAX_SEGMENT = BufferPool.READ_BUFFER;
     /** Smallest ring: two of the largest segments. */
     static final int MIN_BYTES = 2 * MAX_SEGMENT;
 

@@ -53,6 +53,7 @@ public final class LogRelay implements AutoCloseable {
     private final ConcurrentMap<String, ServiceLog> services = new ConcurrentHashMap<>();
     private final List<Consumer<LogLine>> allServicesFollowers = new CopyOnWriteArrayList<>();
     private final ReaderCount readers = new ReaderCount();
+    private final BufferPool buffers = new BufferPool();
     private volatile boolean closed;
 
     /**
@@ -137,7 +138,7 @@ public final class LogRelay implements AutoCloseable {
 
     private void startReader(ServiceLog log, LogLine.Stream stream, InputStream in, LogSink sink) {
         LineFormatter formatter = LineFormatter.create(config, log.service(), stream);
-        StreamReader reader = new StreamReader(in, log, stream, sink, formatter, clock, this::daemonMessage);
+        StreamReader reader = new StreamReader(in, log, stream, sink, formatter, clock, buffers, this::daemonMessage);
         readers.started();
         Thread thread;
         try {
