@@ -46,6 +46,7 @@ public final class Daemon implements DaemonControl {
 
     private static final int RING_LINES = 1000;
     private static final Duration PLUGIN_SCAN_PERIOD = Duration.ofSeconds(1);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofMillis(300);
     /** Part of the shutdown timeout kept for closing endpoints and flushing output after the services are down. */
     private static final Duration SHUTDOWN_RESERVE = Duration.ofMillis(500);
 
@@ -214,6 +215,12 @@ public final class Daemon implements DaemonControl {
 
     private void finish(int code) {
         children.killAllOthersAsInit();
+        // The last lines of the services are still in the pipes when their processes end.
+        try {
+            relay.awaitDrained(DRAIN_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         relay.daemonMessage("stopped, exit code " + code);
         plugins.close();
         stats.close();
