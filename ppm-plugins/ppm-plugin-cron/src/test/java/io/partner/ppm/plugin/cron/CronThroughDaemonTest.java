@@ -69,9 +69,10 @@ class CronThroughDaemonTest {
 
             for (int i = 1; i < 4; i++) {
                 long gap = starts.get(i).timestamp() - starts.get(i - 1).timestamp();
-                // No run starts before the previous one ended; a busy machine may only make the gaps longer.
+                // No run starts before the previous one ended (give or take the moments the clock was
+                // read at); a busy machine may only make the gaps longer.
                 assertThat(gap).as("gap before run %d", i + 1)
-                        .isGreaterThanOrEqualTo(RUN_TIME.toMillis())
+                        .isGreaterThanOrEqualTo(RUN_TIME.toMillis() - 50)
                         .isLessThan(6_000);
             }
             assertNeverTwoRunsAtOnce(d.events());
@@ -107,7 +108,8 @@ class CronThroughDaemonTest {
             ServiceInfo restarted = d.awaitService("web", s -> s.state() == ServiceState.RUNNING && s.pid() != firstPid);
 
             assertThat(restarted.pid()).isPositive().isNotEqualTo(firstPid);
-            assertThat(d.events("web", ServiceEvent.Type.FINISHED)).as("stopped with its stop signal").isNotEmpty();
+            assertThat(d.awaitEvents("web", ServiceEvent.Type.FINISHED, 1).getFirst().exit().signalName())
+                    .as("stopped with its stop signal").isEqualTo("TERM");
             assertThat(times(restarted.details().get("next_restarts"))).hasSize(CronJob.RUNS_SHOWN)
                     .allSatisfy(t -> assertThat(t.getSecond() % 2).isZero());
         }
