@@ -20,10 +20,16 @@ final class DaemonMBean implements DaemonMXBean {
 
     private final DaemonControl control;
     private final LogEntries logs;
+    private final Runnable pluginsRead;
 
-    DaemonMBean(DaemonControl control) {
+    /**
+     * @param pluginsRead run whenever the plugins are read, so the plugin MBeans catch up with plugins
+     *     dropped in or removed even when the daemon does not report changes itself
+     */
+    DaemonMBean(DaemonControl control, Runnable pluginsRead) {
         this.control = control;
         this.logs = new LogEntries(control);
+        this.pluginsRead = pluginsRead;
     }
 
     @Override
@@ -107,6 +113,7 @@ final class DaemonMBean implements DaemonMXBean {
 
     @Override
     public List<PluginInfo> getPlugins() {
+        pluginsRead.run();
         return control.plugins();
     }
 

@@ -82,11 +82,11 @@ public final class ManagementServer implements AutoCloseable {
     }
 
     private void registerMBeans(DaemonControl control) throws JMException {
-        registry.register(new DaemonMBean(control), ObjectNames.daemon());
+        PluginMBeans plugins = new PluginMBeans(control, registry);
+        registry.register(new DaemonMBean(control, plugins::syncQuietly), ObjectNames.daemon());
         ServiceMBeans services = new ServiceMBeans(control, registry);
         parts.add(services);
         services.start();
-        PluginMBeans plugins = new PluginMBeans(control, registry);
         parts.add(plugins);
         plugins.start();
     }

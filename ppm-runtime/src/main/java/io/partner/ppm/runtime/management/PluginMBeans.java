@@ -30,7 +30,8 @@ final class PluginMBeans implements AutoCloseable {
         sync();
     }
 
-    private void syncQuietly() {
+    /** As {@link #sync()}, logging instead of throwing: for callbacks. */
+    void syncQuietly() {
         try {
             sync();
         } catch (JMException | RuntimeException e) {

@@ -187,6 +187,12 @@ public final class InMemoryDaemon implements DaemonControl {
         pluginListeners.forEach(Runnable::run);
     }
 
+    /** Changes the plugins without telling subscribers, as a daemon that does not report changes would. */
+    public void setPluginsQuietly(List<PluginInfo> value) {
+        plugins.clear();
+        plugins.addAll(value);
+    }
+
     @Override
     public AutoCloseable subscribePlugins(Runnable listener) {
         pluginListeners.add(listener);

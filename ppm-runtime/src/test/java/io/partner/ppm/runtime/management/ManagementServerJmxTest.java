@@ -220,6 +220,16 @@ class ManagementServerJmxTest {
     }
 
     @Test
+    void readingThePluginsCatchesUpWithChangesTheDaemonDidNotReport() throws Exception {
+        daemon.setPluginsQuietly(List.of(new PluginInfo("ppm-notify", "1.0", "STARTED", List.of(), null, "/p/notify.jar")));
+        assertThat(connection.isRegistered(ObjectNames.plugin("ppm-notify"))).isFalse();
+
+        assertThat(daemonProxy().getPlugins()).extracting(PluginInfo::id).containsExactly("ppm-notify");
+
+        assertThat(connection.isRegistered(ObjectNames.plugin("ppm-notify"))).isTrue();
+    }
+
+    @Test
     void anArgumentThatIsNoOpenTypeIsRejectedBeforeItIsBuilt() throws Exception {
         AtomicInteger notAnOpenType = new AtomicInteger(7);
 
