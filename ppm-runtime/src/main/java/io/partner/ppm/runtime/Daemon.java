@@ -4,6 +4,7 @@ import io.partner.ppm.api.ContainerStats;
 import io.partner.ppm.api.DaemonStats;
 import io.partner.ppm.api.ServiceHistory;
 import io.partner.ppm.api.ServiceInfo;
+import io.partner.ppm.api.management.DaemonEndpoints;
 import io.partner.ppm.api.ServiceSpec;
 import io.partner.ppm.api.Signal;
 import io.partner.ppm.api.spi.ServiceEventListener;
@@ -17,6 +18,7 @@ import io.partner.ppm.runtime.logs.LogLine;
 import io.partner.ppm.runtime.logs.LogRelay;
 import io.partner.ppm.runtime.plugin.PluginChangeReport;
 import io.partner.ppm.runtime.plugin.PluginHost;
+import io.partner.ppm.runtime.management.ManagementServer;
 import io.partner.ppm.runtime.process.ChildProcesses;
 import io.partner.ppm.runtime.stats.StatsCollector;
 import io.partner.ppm.runtime.supervisor.EventBus;
@@ -59,6 +61,7 @@ public final class Daemon implements DaemonControl {
     private final Supervisor supervisor;
     private final ScheduledExecutorService timer;
     private final ChildProcesses children;
+    private ManagementServer management;
     private final StatsCollector stats;
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
@@ -108,7 +111,12 @@ public final class Daemon implements DaemonControl {
             DaemonConfig config = file.isPresent() ? loader.load(file.get()) : DaemonConfig.empty();
             Daemon daemon = new Daemon(options, plugins, config);
             listeners.forEach(daemon.events::subscribe);
-            daemon.run();
+            try {
+                daemon.run();
+            } catch (IOException | RuntimeException e) {
+                daemon.release();
+                throw e;
+            }
             return daemon;
         } catch (ConfigException | RuntimeException e) {
             plugins.close();
@@ -116,7 +124,10 @@ public final class Daemon implements DaemonControl {
         }
     }
 
-    private void run() {
+    private void run() throws IOException {
+        // Endpoints first: a port that is taken stops the daemon before any service has started.
+        management = ManagementServer.start(this, config.jmx(), config.jolokia(),
+                DaemonEndpoints.defaultLocation(options.environment(), System.getProperty("user.name")));
         if (options.handleSignals()) {
             SignalHandlers.install(this::onTerminationSignal, this::reloadOnSignal, this::forward, relay::daemonMessage);
         }
@@ -169,6 +180,11 @@ public final class Daemon implements DaemonControl {
                 ServiceSpec.NEVER, main.backoff(), main.stopSignal(), main.stopTimeout(), main.successExitCodes(),
                 java.util.Map.of(), true, null, java.util.Map.of()));
         return services;
+    }
+
+    /** The management endpoints (JMX, Jolokia, runtime file) of this daemon. */
+    public ManagementServer management() {
+        return management;
     }
 
     /** Blocks until the daemon has shut down; returns the code the process should exit with. */
@@ -232,8 +248,15 @@ public final class Daemon implements DaemonControl {
             Thread.currentThread().interrupt();
         }
         relay.daemonMessage("stopped, exit code " + code);
+        release();
+        exit.complete(code);
+    }
+
+    /** Closes everything the daemon holds, in the reverse order of {@link #run()}. */
+    private void release() {
         // Unloading everything at the end is no news.
         closeQuietly(pluginReporting);
+        closeQuietly(management);
         plugins.close();
         stats.close();
         timer.shutdownNow();
@@ -241,14 +264,16 @@ public final class Daemon implements DaemonControl {
         children.close();
         events.close();
         relay.close();
-        exit.complete(code);
     }
 
-    private static void closeQuietly(AutoCloseable handle) {
+    private void closeQuietly(AutoCloseable handle) {
+        if (handle == null) {
+            return;
+        }
         try {
             handle.close();
         } catch (Exception e) {
-            // Only a listener registration: nothing is left to undo.
+            relay.daemonMessage("while stopping: " + e.getMessage());
         }
     }
 
@@ -405,9 +430,14 @@ public final class Daemon implements DaemonControl {
         return supervisor.runCommand(argv, env, timeout);
     }
 
-    /** Every plugin of the plugin folder, loaded or not. */
+    @Override
     public List<io.partner.ppm.api.management.PluginInfo> plugins() {
         return plugins.plugins();
+    }
+
+    @Override
+    public AutoCloseable subscribePlugins(Runnable listener) {
+        return plugins.onChange(listener);
     }
 
     @Override
