@@ -15,6 +15,7 @@ import io.partner.ppm.runtime.config.ConfigWriter;
 import io.partner.ppm.runtime.config.DaemonConfig;
 import io.partner.ppm.runtime.config.PluginsConfig;
 import io.partner.ppm.runtime.logs.LogLine;
+import io.partner.ppm.runtime.logs.DaemonLogHandler;
 import io.partner.ppm.runtime.logs.LogRelay;
 import io.partner.ppm.runtime.plugin.PluginChangeReport;
 import io.partner.ppm.runtime.plugin.PluginHost;
@@ -62,13 +63,15 @@ public final class Daemon implements DaemonControl {
     private final ScheduledExecutorService timer;
     private final ChildProcesses children;
     private ManagementServer management;
+    private final DaemonLogHandler logHandler;
     private final StatsCollector stats;
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
     private volatile DaemonConfig config;
     private volatile AutoCloseable pluginReporting = () -> { };
 
-    private Daemon(DaemonOptions options, PluginHost plugins, DaemonConfig config) {
+    private Daemon(DaemonOptions options, PluginHost plugins, DaemonConfig config, DaemonLogHandler logHandler) {
+        this.logHandler = logHandler;
         this.options = options;
         this.startedAt = options.clock().millis();
         this.plugins = plugins;
@@ -101,6 +104,8 @@ public final class Daemon implements DaemonControl {
             throws ConfigException, IOException {
         Optional<Path> file = ConfigLocator.locate(options.explicitConfig(), options.environment(), options.home(),
                 options.workingDirectory());
+        // Until the log relay exists, library messages go straight to stderr in the daemon's text form.
+        DaemonLogHandler logHandler = DaemonLogHandler.install(line -> writeLine(options.stderr(), "ppm | " + line));
         // Plugins first: the configuration may use keys they own.
         PluginsConfig pluginSettings = file.map(PluginsConfig::peek).orElse(PluginsConfig.DEFAULT);
         PluginHost plugins = new PluginHost(pluginSettings.resolve(options.installation(), options.workingDirectory()),
@@ -109,7 +114,7 @@ public final class Daemon implements DaemonControl {
             plugins.loadAll();
             ConfigLoader loader = new ConfigLoader(options.environment(), plugins.configExtensions());
             DaemonConfig config = file.isPresent() ? loader.load(file.get()) : DaemonConfig.empty();
-            Daemon daemon = new Daemon(options, plugins, config);
+            Daemon daemon = new Daemon(options, plugins, config, logHandler);
             listeners.forEach(daemon.events::subscribe);
             try {
                 daemon.run();
@@ -120,11 +125,13 @@ public final class Daemon implements DaemonControl {
             return daemon;
         } catch (ConfigException | RuntimeException e) {
             plugins.close();
+            logHandler.close();
             throw e;
         }
     }
 
     private void run() throws IOException {
+        logHandler.redirect(relay::daemonMessage);
         // Endpoints first: a port that is taken stops the daemon before any service has started.
         management = ManagementServer.start(this, config.jmx(), config.jolokia(),
                 DaemonEndpoints.defaultLocation(options.environment(), System.getProperty("user.name")));
@@ -185,6 +192,15 @@ public final class Daemon implements DaemonControl {
     /** The management endpoints (JMX, Jolokia, runtime file) of this daemon. */
     public ManagementServer management() {
         return management;
+    }
+
+    private static void writeLine(java.io.OutputStream out, String line) {
+        try {
+            out.write((line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.flush();
+        } catch (IOException unwritable) {
+            // Nowhere left to report to.
+        }
     }
 
     /** Blocks until the daemon has shut down; returns the code the process should exit with. */
@@ -263,6 +279,7 @@ public final class Daemon implements DaemonControl {
         supervisor.close();
         children.close();
         events.close();
+        logHandler.close();
         relay.close();
     }
 
