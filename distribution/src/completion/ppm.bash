@@ -55,6 +55,9 @@ _ppm() {
         --restart)
             COMPREPLY=($(compgen -W "on-failure always never" -- "$cur"))
             return ;;
+        --sort)
+            COMPREPLY=($(compgen -W "cpu mem name" -- "$cur"))
+            return ;;
     esac
 
     local options=""
@@ -67,7 +70,7 @@ _ppm() {
         reload|show-configuration|shutdown|rm|start|stop|restart|signal|pause|resume) options="$connection --help" ;;
         version) options="--json --help" ;;
     esac
-    [[ "$command" == "stats" ]] && options="$options --watch --interval"
+    [[ "$command" == "stats" ]] && options="$options --sort --watch --interval"
 
     if [[ "$cur" == -* ]]; then
         COMPREPLY=($(compgen -W "$options" -- "$cur"))

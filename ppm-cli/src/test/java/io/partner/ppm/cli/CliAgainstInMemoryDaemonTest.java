@@ -182,15 +182,29 @@ class CliAgainstInMemoryDaemonTest {
     void daemonWideCommandsReachTheDaemon(String transport) {
         assertThat(ppm(transport, "reload").exitCode()).isZero();
         assertThat(daemon.reloads()).isEqualTo(1);
-        assertThat(ppm(transport, "stats").out()).contains("THREADS", "web", "worker", "daemon     rss 48M  heap 9.5M / 31M  threads 20",
-                "container  memory 95M / 488M  cpu 1.5 cores");
+        assertThat(ppm(transport, "stats").out()).contains("THREADS", "web", "worker", "TOTAL",
+                "daemon     rss 48M  heap 9.5M / 31M  threads 20  cpu 0.5%",
+                "container  memory 95M / 488M (19.5%)  cpu 1.5 cores (quota)",
+                "host       memory 3.7G available of 7.5G  load 0.50 0.40 0.30");
         Map<String, ?> stats = (Map<String, ?>) Json.parse(ppm(transport, "stats", "--json").out());
-        assertThat(stats.keySet()).containsExactly("daemon", "container", "services");
+        assertThat(stats.keySet()).containsExactly("daemon", "container", "services", "total");
         assertThat(ppm(transport, "plugins").out()).isEqualTo("no plugins\n");
         daemon.setPlugins(List.of(new PluginInfo("ppm-cron", "1.0", "STARTED", List.of("x.Cron"), null, "/p/cron.jar")));
         assertThat(ppm(transport, "plugins").out()).contains("ppm-cron", "1.0", "STARTED", "/p/cron.jar");
         assertThat(ppm(transport, "shutdown").out()).isEqualTo("the daemon is shutting down\n");
         assertThat(daemon.shutdownRequested()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jmx", "jolokia"})
+    void statsSamplesOnDemandAndShowsTheTrendOfOneService(String transport) {
+        CliRun stats = ppm(transport, "stats", "web");
+
+        assertThat(stats.exitCode()).as(stats.err()).isZero();
+        assertThat(daemon.samples()).isEqualTo(1);
+        assertThat(stats.out()).contains("HISTORY   MIN   AVG   MAX  LAST 2 SAMPLES\n"
+                + "cpu      1.0%  1.5%  2.0%  ▅█\n"
+                + "memory   100B  150B  200B  ▅█\n");
     }
 
     @Test
@@ -277,7 +291,7 @@ class CliAgainstInMemoryDaemonTest {
     void quickPathLeavesEverythingUnusualToPicocli() {
         Context context = new Context(env, new java.io.PrintWriter(new java.io.StringWriter()),
                 new java.io.PrintWriter(new java.io.StringWriter()), io.partner.ppm.cli.output.Style.plain());
-        for (String commandLine : List.of("ls --help", "ls web", "stats --watch", "info a b", "ls --url", "start web",
+        for (String commandLine : List.of("ls --help", "ls web", "stats --watch", "stats --sort mem", "info a b", "ls --url", "start web",
                 "version --url x", "ls -j")) {
             assertThat(QuickPath.tryRun(context, commandLine.split(" "))).as(commandLine).isNull();
         }

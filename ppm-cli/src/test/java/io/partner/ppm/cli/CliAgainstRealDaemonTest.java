@@ -171,10 +171,14 @@ class CliAgainstRealDaemonTest {
         assertThat(ppm("reload").out()).isEqualTo("reloaded the configuration\n");
         running.awaitState("newcomer", ServiceState.RUNNING);
 
+        String url = management.jolokiaUrl().orElseThrow();
         assertThat(ppm("shutdown").out()).isEqualTo("the daemon is shutting down\n");
         assertThat(running.daemon.exitCode().get(DEADLINE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).isZero();
 
-        CliRun gone = ppm("ls");
+        assertThat(management.runtimeFile()).doesNotExist();
+        // Asked at its own address: without the runtime file the command would try the default
+        // endpoint, where another daemon on this machine may well answer.
+        CliRun gone = CliRun.of(Map.of("PPM_URL", url), "ls");
         assertThat(gone.exitCode()).isEqualTo(3);
         assertThat(gone.errorLine()).startsWith("ppm: no daemon reachable at ").contains("start one with 'ppm daemon'");
     }

@@ -19,6 +19,9 @@ public interface DaemonMXBean {
     /** The name this MBean is registered under. */
     String OBJECT_NAME = ObjectNames.DAEMON;
 
+    /** How old, at most, the latest round may be for {@link #sample()} not to take another. */
+    long FRESH_SAMPLE_MILLIS = 1_000;
+
     /** The PPM version, e.g. {@code 0.1.0}. */
     String getVersion();
 
@@ -66,6 +69,17 @@ public interface DaemonMXBean {
 
     /** The container's cgroup figures (memory use and limit, CPU quota) and the host's, from the latest sample; null before the first. */
     ContainerStats getContainerStats();
+
+    /**
+     * Samples every service, the daemon and the container now, and returns when the round is done,
+     * so that the attributes read next ({@link #getServices()}, {@link #getDaemonStats()}, a
+     * service's {@code Stats} and {@code History}) are fresh rather than up to one
+     * {@code daemon.stats.interval} old. A round younger than {@value #FRESH_SAMPLE_MILLIS} ms is
+     * fresh enough and is not repeated: CPU % is measured from one round to the next, and over a
+     * shorter time it would mostly be noise. The round counts as a sample like the periodic ones (it
+     * goes into the services' history).
+     */
+    void sample();
 
     /** The loaded plugins. */
     List<PluginInfo> getPlugins();

@@ -2,6 +2,7 @@ package io.partner.ppm.cli.client;
 
 import io.partner.ppm.api.ContainerStats;
 import io.partner.ppm.api.DaemonStats;
+import io.partner.ppm.api.ServiceHistory;
 import io.partner.ppm.api.ServiceInfo;
 import io.partner.ppm.api.management.DaemonStatus;
 import io.partner.ppm.api.management.LogEntry;
@@ -31,6 +32,15 @@ public interface DaemonClient extends AutoCloseable {
 
     /** The container's figures, or null before the daemon's first sample. */
     ContainerStats containerStats();
+
+    /** The recent CPU and memory samples of one service, oldest first. */
+    ServiceHistory history(String name);
+
+    /**
+     * Asks the daemon for a fresh sampling round (unless its latest is under a second old) and
+     * returns when it is done, so the figures read next are current.
+     */
+    void sample();
 
     void start(String name);
 

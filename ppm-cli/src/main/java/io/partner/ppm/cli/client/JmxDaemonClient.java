@@ -2,6 +2,7 @@ package io.partner.ppm.cli.client;
 
 import io.partner.ppm.api.ContainerStats;
 import io.partner.ppm.api.DaemonStats;
+import io.partner.ppm.api.ServiceHistory;
 import io.partner.ppm.api.ServiceInfo;
 import io.partner.ppm.api.management.DaemonMXBean;
 import io.partner.ppm.api.management.DaemonStatus;
@@ -90,6 +91,16 @@ public final class JmxDaemonClient implements DaemonClient {
     @Override
     public ContainerStats containerStats() {
         return call(null, daemon::getContainerStats);
+    }
+
+    @Override
+    public ServiceHistory history(String name) {
+        return onService(name, ServiceMXBean::getHistory);
+    }
+
+    @Override
+    public void sample() {
+        call(null, () -> run(daemon::sample));
     }
 
     @Override

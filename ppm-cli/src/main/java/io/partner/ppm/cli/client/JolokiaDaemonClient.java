@@ -2,6 +2,7 @@ package io.partner.ppm.cli.client;
 
 import io.partner.ppm.api.ContainerStats;
 import io.partner.ppm.api.DaemonStats;
+import io.partner.ppm.api.ServiceHistory;
 import io.partner.ppm.api.ServiceInfo;
 import io.partner.ppm.api.management.DaemonStatus;
 import io.partner.ppm.api.management.LogEntry;
@@ -84,6 +85,16 @@ public final class JolokiaDaemonClient implements DaemonClient {
     public ContainerStats containerStats() {
         Object json = read(ObjectNames.DAEMON, "ContainerStats", null);
         return json == null ? null : JsonRecords.containerStats(json);
+    }
+
+    @Override
+    public ServiceHistory history(String name) {
+        return JsonRecords.history(read(serviceName(name), "History", name));
+    }
+
+    @Override
+    public void sample() {
+        exec(ObjectNames.DAEMON, "sample", null);
     }
 
     @Override

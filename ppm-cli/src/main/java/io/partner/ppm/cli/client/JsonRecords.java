@@ -2,6 +2,7 @@ package io.partner.ppm.cli.client;
 
 import io.partner.ppm.api.ContainerStats;
 import io.partner.ppm.api.DaemonStats;
+import io.partner.ppm.api.ServiceHistory;
 import io.partner.ppm.api.ServiceInfo;
 import io.partner.ppm.api.ServiceState;
 import io.partner.ppm.api.ServiceStats;
@@ -78,6 +79,21 @@ final class JsonRecords {
                 number(m, "memoryLimitBytes"), decimal(m, "cpuLimitCores"), bool(m, "cpuQuotaSet"), (int) number(m, "cpuCount"),
                 number(m, "hostMemoryTotalBytes"), number(m, "hostMemoryAvailableBytes"), decimal(m, "loadAverage1"),
                 decimal(m, "loadAverage5"), decimal(m, "loadAverage15"), number(m, "sampledAt"));
+    }
+
+    static ServiceHistory history(Object json) {
+        Map<?, ?> m = object(json, "ServiceHistory");
+        List<?> cpu = items(m.get("cpuPercent"));
+        List<?> rss = items(m.get("rssBytes"));
+        double[] cpuPercent = new double[cpu.size()];
+        for (int i = 0; i < cpuPercent.length; i++) {
+            cpuPercent[i] = cpu.get(i) instanceof Number n ? n.doubleValue() : 0;
+        }
+        long[] rssBytes = new long[rss.size()];
+        for (int i = 0; i < rssBytes.length; i++) {
+            rssBytes[i] = rss.get(i) instanceof Number n ? n.longValue() : 0;
+        }
+        return new ServiceHistory(text(m, "service"), cpuPercent, rssBytes, number(m, "intervalMillis"));
     }
 
     static DaemonStatus status(Object json) {

@@ -1,5 +1,7 @@
 package io.partner.ppm.cli.command;
 
+import io.partner.ppm.api.ContainerStats;
+import io.partner.ppm.api.DaemonStats;
 import io.partner.ppm.api.ServiceInfo;
 import io.partner.ppm.api.ServiceStats;
 import io.partner.ppm.api.management.DaemonStatus;
@@ -19,10 +21,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code ppm info [NAME]}: the daemon and its services, or one service in full. */
+/**
+ * {@code ppm info [NAME]}: the daemon, what it and the container use, and its services; or one
+ * service in full.
+ */
 @Command(name = "info", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Show the daemon (version, pid, uptime, configuration file, endpoint) and its services, "
-                + "or everything about one service.")
+        description = "Show the daemon (version, pid, uptime, configuration file, endpoint, its own and the container's "
+                + "resource use) and its services, or everything about one service.")
 public final class InfoCommand implements Callable<Integer>, QuickRunnable {
 
     private final Context context;
@@ -55,17 +60,20 @@ public final class InfoCommand implements Callable<Integer>, QuickRunnable {
             if (name != null) {
                 showService(client.service(name));
             } else {
-                showDaemon(client.url(), client.status(), client.services());
+                showDaemon(client.url(), client.status(), client.services(), client.daemonStats(), client.containerStats());
             }
         }
         return ExitCodes.OK;
     }
 
-    private void showDaemon(String url, DaemonStatus status, List<ServiceInfo> services) {
+    private void showDaemon(String url, DaemonStatus status, List<ServiceInfo> services, DaemonStats daemonStats,
+            ContainerStats containerStats) {
         if (json.enabled()) {
             Map<String, Object> all = new LinkedHashMap<>();
             all.put("daemon", status);
             all.put("url", url);
+            all.put("daemonStats", daemonStats);
+            all.put("containerStats", containerStats);
             all.put("services", services);
             context.out().println(Json.write(all));
             return;
@@ -77,6 +85,9 @@ public final class InfoCommand implements Callable<Integer>, QuickRunnable {
         field(out, "endpoint", url);
         field(out, "services", status.services() + " (" + status.running() + " running, " + status.crashed() + " crashed, "
                 + status.finished() + " finished, " + status.stopped() + " stopped, " + status.created() + " created)");
+        field(out, "daemon", ResourceText.daemon(daemonStats));
+        field(out, "container", ResourceText.container(containerStats));
+        field(out, "host", ResourceText.host(containerStats));
         out.println();
         ServiceTable.print(context, services);
     }
@@ -94,7 +105,7 @@ public final class InfoCommand implements Callable<Integer>, QuickRunnable {
         field(out, "command", info.command());
         field(out, "uptime", Format.duration(info.uptimeMillis()));
         field(out, "started at", Format.time(info.startedAt()));
-        field(out, "restarts", info.restarts() + " (" + info.totalRestarts() + " in total)");
+        field(out, "restarts", info.totalRestarts() + " (" + info.restarts() + " in a row)");
         field(out, "next restart", Format.time(info.nextRestartAt()));
         field(out, "last exit", lastExit(info));
         field(out, "reason", info.reason() == null || info.reason().isEmpty() ? "-" : info.reason());

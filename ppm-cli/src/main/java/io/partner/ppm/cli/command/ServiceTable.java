@@ -8,7 +8,10 @@ import io.partner.ppm.cli.output.Style;
 import io.partner.ppm.cli.output.Table;
 import java.util.List;
 
-/** The services table of {@code ppm ls} and {@code ppm info}. */
+/**
+ * The services table of {@code ppm ls} and {@code ppm info}. RESTARTS is every automatic restart
+ * since the service was added (what pm2 shows), not the consecutive count the backoff uses.
+ */
 final class ServiceTable {
 
     private ServiceTable() {
@@ -24,7 +27,7 @@ final class ServiceTable {
         for (ServiceInfo info : services) {
             ServiceStats stats = info.stats();
             table.row(info.name(), state(style, info), Format.pid(info.pid()), Format.duration(info.uptimeMillis()),
-                    Integer.toString(info.restarts()), Format.percent(stats.cpuPercent()), Format.bytes(stats.rssBytes()));
+                    Integer.toString(info.totalRestarts()), Format.percent(stats.cpuPercent()), Format.bytes(stats.rssBytes()));
         }
         table.print(context.out(), style);
     }

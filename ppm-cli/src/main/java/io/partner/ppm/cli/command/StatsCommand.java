@@ -2,16 +2,17 @@ package io.partner.ppm.cli.command;
 
 import io.partner.ppm.api.ContainerStats;
 import io.partner.ppm.api.DaemonStats;
+import io.partner.ppm.api.ServiceHistory;
 import io.partner.ppm.api.ServiceInfo;
-import io.partner.ppm.api.ServiceStats;
+import io.partner.ppm.api.Trend;
 import io.partner.ppm.cli.CliException;
 import io.partner.ppm.cli.Context;
-import io.partner.ppm.cli.Version;
 import io.partner.ppm.cli.ExitCodes;
+import io.partner.ppm.cli.Version;
 import io.partner.ppm.cli.client.DaemonClient;
-import io.partner.ppm.cli.output.Format;
 import io.partner.ppm.cli.output.Json;
-import io.partner.ppm.cli.output.Table;
+import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code ppm stats [NAME] [--watch]}: resource use per service; {@code --watch} refreshes. */
+/**
+ * {@code ppm stats [NAME] [--sort cpu|mem|name] [--watch]}: resource use of every service, sorted,
+ * with a total and the daemon's and the container's figures; or one service with the trend of its
+ * recent samples. Every read is preceded by an on-demand sample, so the figures are current.
+ */
 @Command(name = "stats", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Show state, pid, uptime, restarts and resource use (cpu, memory, threads, open files) of the services.")
+        description = {"Show the resource use of the services (cpu, memory, threads, open files, processes), sorted, "
+                + "with a total, and the daemon's and the container's figures.",
+            "With a NAME: that service, with min / avg / max and a sparkline of its recent cpu and memory."})
 public final class StatsCommand implements Callable<Integer>, QuickRunnable {
 
     private static final String CLEAR_SCREEN = "\u001b[H\u001b[2J";
@@ -38,6 +45,11 @@ public final class StatsCommand implements Callable<Integer>, QuickRunnable {
 
     @Parameters(arity = "0..1", paramLabel = "NAME", description = "One service; all when omitted.")
     String name;
+
+    @Option(names = "--sort", paramLabel = "KEY", defaultValue = ServiceOrder.CPU,
+            description = "Order of the services: cpu (cpu, then memory, highest first; the default), "
+                    + "mem (memory, then cpu) or name.")
+    String sort = ServiceOrder.CPU;
 
     @Option(names = {"-w", "--watch"}, description = "Refresh until interrupted.")
     boolean watch;
@@ -64,51 +76,78 @@ public final class StatsCommand implements Callable<Integer>, QuickRunnable {
         if (interval <= 0) {
             throw new CliException.Usage("--interval " + interval + ": must be more than 0 seconds");
         }
+        ServiceOrder order = ServiceOrder.parse(sort);
         try (DaemonClient client = connection.connect(context)) {
-            show(client, false);
+            show(client, order, false);
             while (watch && !Thread.currentThread().isInterrupted()) {
                 Thread.sleep((long) (interval * 1000));
-                show(client, true);
+                show(client, order, true);
             }
         }
         return ExitCodes.OK;
     }
 
-    /** One service; or every service with the daemon's and the container's figures above them. */
-    private void show(DaemonClient client, boolean refresh) {
+    private void show(DaemonClient client, ServiceOrder order, boolean refresh) {
+        sampleNow(client);
         if (name != null) {
-            List<ServiceInfo> one = List.of(client.service(name));
-            if (json.enabled()) {
-                print(Json.write(one));
-            } else {
-                clearIf(refresh);
-                table(one);
-            }
+            showOne(client.service(name), client.history(name), refresh);
+        } else {
+            List<ServiceInfo> services = new ArrayList<>(client.services());
+            services.sort(order);
+            showAll(services, client.daemonStats(), client.containerStats(), refresh);
+        }
+    }
+
+    /**
+     * Fresh figures rather than the latest periodic ones (up to one stats interval old). A user the
+     * daemon lets read but not run operations still gets those, so a refusal is not an error.
+     */
+    private static void sampleNow(DaemonClient client) {
+        try {
+            client.sample();
+        } catch (CliException.OperationFailed refused) {
+            // Read-only access: the periodic figures are shown as they are.
+        }
+    }
+
+    private void showOne(ServiceInfo info, ServiceHistory history, boolean refresh) {
+        if (json.enabled()) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("service", info);
+            one.put("history", history);
+            one.put("cpu", Trend.of(history.cpuPercent()));
+            one.put("memory", Trend.of(history.rssBytes()));
+            print(Json.write(one));
             return;
         }
-        List<ServiceInfo> services = client.services();
-        DaemonStats daemon = client.daemonStats();
-        ContainerStats container = client.containerStats();
+        clearIf(refresh);
+        StatsTable.print(context, List.of(info), null);
+        context.out().println();
+        HistoryTable.print(context, history);
+    }
+
+    private void showAll(List<ServiceInfo> services, DaemonStats daemon, ContainerStats container, boolean refresh) {
+        StatsTotal total = StatsTotal.of(services);
         if (json.enabled()) {
             Map<String, Object> all = new LinkedHashMap<>();
             all.put("daemon", daemon);
             all.put("container", container);
             all.put("services", services);
+            all.put("total", total);
             print(Json.write(all));
             return;
         }
         clearIf(refresh);
-        context.out().println("daemon     rss " + Format.bytes(daemon.rssBytes()) + "  heap " + Format.bytes(daemon.heapUsedBytes())
-                + (daemon.heapMaxBytes() > 0 ? " / " + Format.bytes(daemon.heapMaxBytes()) : "")
-                + "  threads " + daemon.threads() + "  cpu " + Format.percent(daemon.cpuPercent()));
-        if (container != null && container.sampledAt() > 0) {
-            context.out().println("container  memory " + Format.bytes(container.memoryUsageBytes())
-                    + (container.hasMemoryLimit() ? " / " + Format.bytes(container.memoryLimitBytes()) : " (no limit)")
-                    + "  cpu " + (container.cpuQuotaSet() ? Format.oneDecimal(container.cpuLimitCores()) + " cores" : "no quota")
-                    + "  load " + Format.oneDecimal(container.loadAverage1()));
+        PrintWriter out = context.out();
+        out.println("daemon     " + ResourceText.daemon(daemon));
+        out.println("container  " + ResourceText.container(container));
+        out.println("host       " + ResourceText.host(container));
+        out.println();
+        if (services.isEmpty()) {
+            ServiceTable.print(context, services);
+        } else {
+            StatsTable.print(context, services, total);
         }
-        context.out().println();
-        table(services);
     }
 
     private void print(String line) {
@@ -120,18 +159,5 @@ public final class StatsCommand implements Callable<Integer>, QuickRunnable {
         if (refresh) {
             context.out().print(context.style().enabled() ? CLEAR_SCREEN : System.lineSeparator());
         }
-    }
-
-    private void table(List<ServiceInfo> services) {
-        Table table = Table.of("NAME", "STATE", "PID", "UPTIME", "RESTARTS", "CPU", "MEMORY", "THREADS", "FILES", "PROCS")
-                .right(2, 3, 4, 5, 6, 7, 8, 9);
-        for (ServiceInfo info : services) {
-            ServiceStats stats = info.stats();
-            table.row(info.name(), ServiceTable.state(context.style(), info), Format.pid(info.pid()),
-                    Format.duration(info.uptimeMillis()), Integer.toString(info.restarts()), Format.percent(stats.cpuPercent()),
-                    Format.bytes(stats.rssBytes()), Integer.toString(stats.threads()), Integer.toString(stats.openFiles()),
-                    Integer.toString(stats.processes()));
-        }
-        table.print(context.out(), context.style());
     }
 }

@@ -65,6 +65,14 @@ public final class Format {
         return sign + tenths / 10 + "." + tenths % 10;
     }
 
+    /** A number with two decimals ({@code 0.42}, a load average), written by hand like {@link #oneDecimal}. */
+    public static String twoDecimals(double value) {
+        long hundredths = Math.round(value * 100);
+        String sign = hundredths < 0 ? "-" : "";
+        hundredths = Math.abs(hundredths);
+        return sign + hundredths / 100 + "." + twoDigits(hundredths % 100);
+    }
+
     /** A pid, or {@code -} when there is no process. */
     public static String pid(long pid) {
         return pid > 0 ? Long.toString(pid) : "-";

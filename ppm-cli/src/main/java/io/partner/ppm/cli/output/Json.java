@@ -13,7 +13,8 @@ import java.util.Map;
  *
  * <p>Reading gives {@link Map} (insertion-ordered), {@link List}, {@link String}, {@link Long} or
  * {@link Double}, {@link Boolean} and null. Writing accepts those plus records (their components in
- * declaration order) and enums (their names).
+ * declaration order), enums (their names) and arrays of {@code double} and {@code long} (the series
+ * of a {@code ServiceHistory}).
  */
 public final class Json {
 
@@ -214,6 +215,10 @@ public final class Json {
             writeList(list, out);
         } else if (value instanceof Record record) {
             writeRecord(record, out);
+        } else if (value instanceof double[] doubles) {
+            writeDoubles(doubles, out);
+        } else if (value instanceof long[] longs) {
+            writeLongs(longs, out);
         } else {
             quote(value.toString(), out);
         }
@@ -243,6 +248,28 @@ public final class Json {
             }
             first = false;
             write(item, out);
+        }
+        out.append(']');
+    }
+
+    private static void writeDoubles(double[] values, StringBuilder out) {
+        out.append('[');
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            write(values[i], out);
+        }
+        out.append(']');
+    }
+
+    private static void writeLongs(long[] values, StringBuilder out) {
+        out.append('[');
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(values[i]);
         }
         out.append(']');
     }

@@ -25,4 +25,12 @@ class FormatTest {
         assertThat(Format.percent(0)).isEqualTo("0.0%");
         assertThat(Format.percent(250)).isEqualTo("250.0%");
     }
+
+    @Test
+    void loadAveragesHaveTwoDecimals() {
+        assertThat(Format.twoDecimals(0.5)).isEqualTo("0.50");
+        assertThat(Format.twoDecimals(1.234)).isEqualTo("1.23");
+        assertThat(Format.twoDecimals(12.005)).isEqualTo("12.01");
+        assertThat(Format.twoDecimals(-0.07)).isEqualTo("-0.07");
+    }
 }

@@ -28,6 +28,13 @@ class JsonTest {
     }
 
     @Test
+    void writesTheSeriesOfAHistoryAsArrays() {
+        String json = Json.write(new io.partner.ppm.api.ServiceHistory("web", new double[] {1.5, Double.NaN}, new long[] {100, 200}, 5000));
+
+        assertThat(json).isEqualTo("{\"service\":\"web\",\"cpuPercent\":[1.5,null],\"rssBytes\":[100,200],\"intervalMillis\":5000}");
+    }
+
+    @Test
     void rejectsTextThatIsNotJson() {
         assertThatThrownBy(() -> Json.parse("{\"a\": }")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("not valid JSON at character");

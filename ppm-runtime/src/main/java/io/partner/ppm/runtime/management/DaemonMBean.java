@@ -112,6 +112,16 @@ final class DaemonMBean implements DaemonMXBean {
     }
 
     @Override
+    public void sample() {
+        // The samplers stamp their figures with the system clock, so their age is taken on it too;
+        // a clock that went backwards makes the figures stale rather than fresh forever.
+        long age = System.currentTimeMillis() - control.daemonStats().sampledAt();
+        if (age < 0 || age >= FRESH_SAMPLE_MILLIS) {
+            control.sampleNow();
+        }
+    }
+
+    @Override
     public List<PluginInfo> getPlugins() {
         pluginsRead.run();
         return control.plugins();

@@ -19,6 +19,11 @@ import java.util.function.Supplier;
  * demand, on its own {@code ppm-stats} thread (the samplers keep state between rounds and are not
  * thread-safe). The results go to the supervisor (per service) and are kept here (daemon, container,
  * history).
+ *
+ * <p>CPU % is the CPU time used since the previous round over the time between the two, so every
+ * round, periodic or on demand, starts the next one's interval. A periodic round that comes less
+ * than half an interval after another round is skipped: measured over a sliver of time (clock ticks
+ * are 10 ms) its CPU % would mostly be noise, and the history would get two samples of one moment.
  */
 public final class StatsCollector implements AutoCloseable {
 
@@ -33,6 +38,9 @@ public final class StatsCollector implements AutoCloseable {
     private final StatsHistory history = new StatsHistory();
     private volatile DaemonStats daemonStats = DaemonStats.NONE;
     private volatile ContainerStats containerStats;
+    /** Monotonic time of the latest round; read and written on the stats thread only. */
+    private long lastRoundNanos;
+    private boolean sampled;
 
     /**
      * @param leaders service name to the pid of its live process
@@ -46,7 +54,7 @@ public final class StatsCollector implements AutoCloseable {
 
     public void start() {
         long millis = Math.max(1, interval.toMillis());
-        thread.scheduleWithFixedDelay(this::sampleQuietly, 0, millis, TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(this::periodicRound, 0, millis, TimeUnit.MILLISECONDS);
     }
 
     /** Samples now and returns when the round is done (at most a few seconds). */
@@ -81,8 +89,17 @@ public final class StatsCollector implements AutoCloseable {
         history.forget(service);
     }
 
+    private void periodicRound() {
+        if (sampled && System.nanoTime() - lastRoundNanos < interval.toNanos() / 2) {
+            return;
+        }
+        sampleQuietly();
+    }
+
     /** One round; a failure is not allowed to end the periodic sampling. */
     private void sampleQuietly() {
+        sampled = true;
+        lastRoundNanos = System.nanoTime();
         try {
             Map<String, ServiceStats> round = processes.sample(leaders.get());
             history.record(round);

@@ -1,6 +1,7 @@
 package io.partner.ppm.runtime.stats;
 
 import io.partner.ppm.api.ServiceStats;
+import io.partner.ppm.api.Trend;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,8 +15,6 @@ public final class StatsHistory {
 
     /** Samples kept per service unless told otherwise. */
     public static final int DEFAULT_CAPACITY = 60;
-
-    private static final char[] BARS = {'▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'};
 
     private final int capacity;
     private final Map<String, Ring> rings = new HashMap<>();
@@ -80,38 +79,16 @@ public final class StatsHistory {
 
     /** Min, average and max of {@code values}; {@link Summary#EMPTY} for none. */
     public static Summary summarize(double[] values) {
-        if (values.length == 0) {
-            return Summary.EMPTY;
-        }
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        double sum = 0;
-        for (double value : values) {
-            min = Math.min(min, value);
-            max = Math.max(max, value);
-            sum += value;
-        }
-        return new Summary(min, sum / values.length, max, values.length);
+        Trend trend = Trend.of(values);
+        return trend.samples() == 0 ? Summary.EMPTY : new Summary(trend.min(), trend.avg(), trend.max(), trend.samples());
     }
 
     /**
-     * One bar per value, from ▁ to █. Bars are scaled from 0 to the largest value, so a flat line
-     * of a busy service stays high and small wobbles stay small; zero, negative and NaN values
-     * show as ▁.
+     * One bar per value, from ▁ to █, as {@link Trend#sparkline(double[])} draws it for every
+     * client: scaled from 0 to the largest value; zero, negative and NaN values show as ▁.
      */
     public static String sparkline(double[] values) {
-        double max = 0;
-        for (double value : values) {
-            if (value > max) {
-                max = value;
-            }
-        }
-        StringBuilder line = new StringBuilder(values.length);
-        for (double value : values) {
-            int level = max > 0 && value > 0 ? (int) Math.round(value / max * (BARS.length - 1)) : 0;
-            line.append(BARS[level]);
-        }
-        return line.toString();
+        return Trend.sparkline(values);
     }
 
     private void addLocked(String service, ServiceStats stats) {

@@ -45,6 +45,9 @@ public final class InMemoryDaemon implements DaemonControl {
     private final AtomicBoolean shutdownRequested = new AtomicBoolean();
     private final AtomicLong reloads = new AtomicLong();
     private final long startedAt = System.currentTimeMillis();
+    private final AtomicLong samples = new AtomicLong();
+    /** Figures a minute old at first, as if the periodic round had not come for a while. */
+    private final AtomicLong lastSampleAt = new AtomicLong(startedAt - 60_000);
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
 
     @Override
@@ -140,7 +143,7 @@ public final class InMemoryDaemon implements DaemonControl {
     @Override
     public DaemonStats daemonStats() {
         return new DaemonStats(50_000_000, 10_000_000, 32_000_000, 20, 0.5, System.currentTimeMillis() - startedAt,
-                System.currentTimeMillis());
+                lastSampleAt.get());
     }
 
     @Override
@@ -157,6 +160,13 @@ public final class InMemoryDaemon implements DaemonControl {
 
     @Override
     public void sampleNow() {
+        samples.incrementAndGet();
+        lastSampleAt.set(System.currentTimeMillis());
+    }
+
+    /** How many times {@link #sampleNow} was called. */
+    public long samples() {
+        return samples.get();
     }
 
     @Override

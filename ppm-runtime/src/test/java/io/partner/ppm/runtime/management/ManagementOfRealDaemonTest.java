@@ -96,6 +96,23 @@ class ManagementOfRealDaemonTest {
     }
 
     @Test
+    void sampleOnDemandRefreshesTheFiguresAndTheHistory() {
+        DaemonMXBean daemon = JMX.newMXBeanProxy(connection, ObjectNames.daemon(), DaemonMXBean.class);
+        ServiceMXBean sleeper = JMX.newMXBeanProxy(connection, ObjectNames.service("sleeper"), ServiceMXBean.class);
+        // Figures over a second old, so the call is not answered with "fresh enough".
+        org.awaitility.Awaitility.await().atMost(RunningDaemon.DEADLINE).until(() ->
+                System.currentTimeMillis() - daemon.getDaemonStats().sampledAt() > DaemonMXBean.FRESH_SAMPLE_MILLIS);
+        int samplesBefore = sleeper.getHistory().rssBytes().length;
+
+        long called = System.currentTimeMillis();
+        daemon.sample();
+
+        assertThat(daemon.getDaemonStats().sampledAt()).isGreaterThanOrEqualTo(called);
+        assertThat(sleeper.getStats().sampledAt()).isGreaterThanOrEqualTo(called);
+        assertThat(sleeper.getHistory().rssBytes().length).isGreaterThan(samplesBefore);
+    }
+
+    @Test
     void badInputThroughJmxAndJolokiaIsOneLineAndChangesNothing() throws Exception {
         DaemonMXBean daemon = JMX.newMXBeanProxy(connection, ObjectNames.daemon(), DaemonMXBean.class);
         ServiceMXBean sleeper = JMX.newMXBeanProxy(connection, ObjectNames.service("sleeper"), ServiceMXBean.class);

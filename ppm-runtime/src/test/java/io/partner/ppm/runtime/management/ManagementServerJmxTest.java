@@ -286,6 +286,26 @@ class ManagementServerJmxTest {
     }
 
     @Test
+    void sampleTakesARoundUnlessTheLatestIsUnderASecondOld() {
+        DaemonMXBean proxy = daemonProxy();
+
+        long before = System.currentTimeMillis();
+        proxy.sample();
+        assertThat(daemon.samples()).isEqualTo(1);
+        assertThat(proxy.getDaemonStats().sampledAt()).isGreaterThanOrEqualTo(before);
+        proxy.sample();
+        long elapsed = System.currentTimeMillis() - before;
+
+        // The second call comes well within the second on any machine that is not stalled; if it
+        // was stalled for that long, a second round is right.
+        if (elapsed < DaemonMXBean.FRESH_SAMPLE_MILLIS) {
+            assertThat(daemon.samples()).isEqualTo(1);
+        } else {
+            assertThat(daemon.samples()).isBetween(1L, 2L);
+        }
+    }
+
+    @Test
     void serviceStatesUseTheLabelsUsersSee() {
         assertThat(serviceProxy("web").getState()).isEqualTo(ServiceState.RUNNING.label());
     }
