@@ -470,27 +470,41 @@ def relay_once(sup, lines, bin_dir, out_path, stamp_path, run_name):
         try:
             end_ns = wait_for_relay_end(out_path, lines, None, started)
         finally:
-            for p in (producer, consumer):
-                try:
-                    p.wait(30)
-                except subprocess.TimeoutExpired:
-                    p.kill()
-                    p.wait()
+            producer_ok = reap(producer)
+            cpu_s = reap(consumer)
+        if producer_ok is None or cpu_s is None:
+            raise BenchError("the gen | cat pipe did not end")
     else:
         service = Service("gen", [gen, str(lines), "2000", stamp_path], restart=False, relay=True)
         sup.start(run_name, [service], relay_path=out_path)
         try:
             wait_until(lambda: os.path.exists(stamp_path) and os.path.getsize(stamp_path) > 0, 60,
                        "the generator to start", sup)
+            cpu_before = cpu_time_ns(sup.pid)
             end_ns = wait_for_relay_end(out_path, lines, sup, started)
+            cpu_s = (cpu_time_ns(sup.pid) - cpu_before) / 1e9
         finally:
             notes += sup.stop()
     with open(stamp_path) as f:
         start_ns = int(f.read())
     seconds = (end_ns - start_ns) / 1e9
     check = verify_relay(bin_dir, out_path, lines)
-    return {"mb_per_s": lines * LINE_BYTES / 1e6 / seconds, "seconds": seconds, "check": check,
-            "notes": notes}
+    return {"mb_per_s": lines * LINE_BYTES / 1e6 / seconds, "seconds": seconds, "cpu_s": cpu_s,
+            "check": check, "notes": notes}
+
+
+def reap(proc):
+    """Waits for a child (killing it after 30 s); returns the CPU seconds it used, or None if it was killed."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid == proc.pid:
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            return usage.ru_utime + usage.ru_stime
+        time.sleep(0.01)
+    proc.kill()
+    proc.wait()
+    return None
 
 
 def measure_fleet(sup, settings, bin_dir, count, with_idle_cpu):
@@ -607,7 +621,8 @@ def relay_summary(results, reps):
         return None, None, None
     speeds = [r["mb_per_s"] for r in good]
     lost = max(r["check"]["missing"] + r["check"]["duplicates"] + r["check"]["damaged"] for r in good)
-    return statistics.median(speeds), lost, speeds
+    cpu = statistics.median(r["cpu_s"] for r in good)
+    return statistics.median(speeds), lost, cpu
 
 
 def report(args, settings, results, load, host):
@@ -623,12 +638,13 @@ def report(args, settings, results, load, host):
     row(f"restart latency, median of {settings.kills} kills (ms)", pick(ppm, "restart", "median_ms"),
         pick(sup, "restart", "median_ms"), 2, "≤ 5")
     row("restart latency, p90 (ms)", pick(ppm, "restart", "p90_ms"), pick(sup, "restart", "p90_ms"), 2)
-    p_mbs, p_lost, _ = relay_summary(ppm, settings.relay_reps)
-    s_mbs, s_lost, _ = relay_summary(sup, settings.relay_reps)
-    c_mbs, c_lost, _ = relay_summary(cat, settings.relay_reps)
+    p_mbs, p_lost, p_cpu = relay_summary(ppm, settings.relay_reps)
+    s_mbs, s_lost, s_cpu = relay_summary(sup, settings.relay_reps)
+    c_mbs, c_lost, c_cpu = relay_summary(cat, settings.relay_reps)
     row(f"relay {mb:g} MB of {LINE_BYTES}-byte lines into a file, median of {settings.relay_reps} (MB/s)",
         p_mbs, s_mbs, 0, "≥ 1.0× supervisord, ≥ 0.7× cat", c_mbs, ratio(p_mbs, c_mbs))
     row("relay: lines lost, duplicated or damaged (worst run)", p_lost, s_lost, 0, "0", c_lost)
+    row("relay: CPU time of the relaying process, median (s)", p_cpu, s_cpu, 2, "", c_cpu, ratio(p_cpu, c_cpu))
     row(f"launch → {settings.launch_services} services running (s)", pick(ppm, "fleet100", "launch_s"),
         pick(sup, "fleet100", "launch_s"), 2, "≤ 2")
     row(f"own RSS, {settings.small_services} services (MiB)", pick(ppm, "fleet10", "rss_mib"),
@@ -680,7 +696,8 @@ def details(settings, results):
                 lines.append(f"- relay run {i + 1}: FAILED — {relay['error']}")
                 continue
             c = relay["check"]
-            lines.append(f"- relay run {i + 1}: {relay['mb_per_s']:,.0f} MB/s ({relay['seconds']:.3f} s); "
+            lines.append(f"- relay run {i + 1}: {relay['mb_per_s']:,.0f} MB/s ({relay['seconds']:.3f} s, "
+                         f"relaying process used {relay['cpu_s']:.2f} s of CPU); "
                          f"{c['unique']:,} of {c['expected']:,} lines present, {c['missing']} missing, "
                          f"{c['duplicates']} duplicated, {c['damaged']} damaged, {c['other']} other lines, "
                          f"prefix {c['prefix_len']} bytes, {c['bytes']:,} bytes written"

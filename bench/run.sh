@@ -98,7 +98,7 @@ fi
 if (( quick )); then
     sizes=(--kills 5 --warmup-kills 1 --relay-mb 50 --relay-reps 1 --settle 3 --idle 10 --time-limit 240)
 else
-    sizes=(--kills 30 --warmup-kills 2 --relay-mb 200 --relay-reps 3 --settle 10 --idle 30 --time-limit 600)
+    sizes=(--kills 30 --warmup-kills 2 --relay-mb 200 --relay-reps 5 --settle 10 --idle 30 --time-limit 600)
 fi
 args=(--work-dir "$work" --bin-dir "$work/bin" --output "$bench_dir/results/$(date +%Y-%m-%d_%H%M%S).md")
 (( quick )) && args+=(--quick)
