@@ -1,12 +1,18 @@
 package io.partner.ppm.api.spi;
 
+import io.partner.ppm.api.ExitStatus;
 import io.partner.ppm.api.ServiceInfo;
 import io.partner.ppm.api.ServiceSpec;
 import io.partner.ppm.api.Signal;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import javax.management.MBeanServer;
 
 /**
  * The daemon as a plugin (or the management layer) sees it: read services, drive them, subscribe to
@@ -63,4 +69,30 @@ public interface SupervisorContext {
 
     /** The clock the supervisor uses (injectable in tests). */
     Clock clock();
+
+    /**
+     * Runs a short command outside any service, with the daemon's own process spawner, and completes
+     * with how it ended. Plugins must use this instead of {@link ProcessBuilder}: the daemon is PID 1
+     * and reaps every child, so a process the plugin started itself would lose its exit status.
+     *
+     * <p>The command inherits the daemon's environment plus {@code env}; its output goes to the daemon's
+     * log. When it is still running after {@code timeout} its process group gets SIGKILL and the future
+     * completes with that. The future fails with {@link UnsupportedOperationException} when the daemon
+     * cannot run commands, and with {@link IllegalArgumentException} when {@code argv} cannot be executed.
+     *
+     * @param argv the argument vector, executed as is (no shell)
+     * @param env variables added to the daemon's environment
+     * @param timeout how long the command may run
+     */
+    default CompletableFuture<ExitStatus> runCommand(List<String> argv, Map<String, String> env, Duration timeout) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("this daemon cannot run commands"));
+    }
+
+    /**
+     * The MBean server the daemon's own MBeans live in, for a plugin that registers MBeans of its own
+     * (it unregisters them in {@link DaemonExtension#stop()}).
+     */
+    default MBeanServer mbeanServer() {
+        return ManagementFactory.getPlatformMBeanServer();
+    }
 }

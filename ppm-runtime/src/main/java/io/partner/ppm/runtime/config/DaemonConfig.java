@@ -36,6 +36,21 @@ public record DaemonConfig(
         sections = Map.copyOf(sections);
     }
 
+    /** The same configuration read from another file (or from none: null). */
+    public DaemonConfig withSource(Path file) {
+        return new DaemonConfig(file, jmx, jolokia, log, statsInterval, plugins, shutdownTimeout, exitWith, defaults, services, sections);
+    }
+
+    /** The same configuration with these services, e.g. after services were added or removed at run time. */
+    public DaemonConfig withServices(List<ServiceSpec> value) {
+        return new DaemonConfig(source, jmx, jolokia, log, statsInterval, plugins, shutdownTimeout, exitWith, defaults, value, sections);
+    }
+
+    /** The same configuration whose daemon ends with {@code service} (null for none), as {@code ppm daemon -- CMD} sets it. */
+    public DaemonConfig withExitWith(String service) {
+        return new DaemonConfig(source, jmx, jolokia, log, statsInterval, plugins, shutdownTimeout, service, defaults, services, sections);
+    }
+
     /** The embedded default: no file, no services, every endpoint at its default. */
     public static DaemonConfig empty() {
         return new DaemonConfig(null, JmxConfig.DEFAULT, JolokiaConfig.DEFAULT, LogConfig.DEFAULT,

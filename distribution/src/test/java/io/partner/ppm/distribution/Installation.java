@@ -1,0 +1,113 @@
+package io.partner.ppm.distribution;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The installed layout under test ({@code target/ppm}) and ways to run its launcher. */
+final class Installation {
+
+    static final Path HOME = Path.of(System.getProperty("ppm.install", "target/ppm")).toAbsolutePath();
+    static final Path PPM = HOME.resolve("bin/ppm");
+
+    private Installation() {
+    }
+
+    /** {@code bin/ppm ARGS} inside a new PID namespace, where java is PID 1. */
+    static ProcessBuilder asPid1(Path workDir, String... args) {
+        List<String> command = new ArrayList<>(List.of("unshare", "--pid", "--fork", "--mount-proc", PPM.toString()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).directory(workDir.toFile());
+    }
+
+    static ProcessBuilder plain(Path workDir, String... args) {
+        List<String> command = new ArrayList<>(List.of(PPM.toString()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).directory(workDir.toFile());
+    }
+
+    /** The first child of {@code parent} (the JVM that unshare forked). */
+    static long awaitChild(long parent) {
+        long[] found = new long[1];
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(10)).until(() -> {
+            Optional<ProcessHandle> child = ProcessHandle.of(parent).flatMap(p -> p.children().findFirst());
+            child.ifPresent(c -> found[0] = c.pid());
+            return child.isPresent();
+        });
+        return found[0];
+    }
+
+    /** The fields of /proc/PID/stat after the command name: [0]=state, [1]=ppid, ...; empty if gone. */
+    static Optional<String[]> stat(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return Optional.of(stat.substring(stat.lastIndexOf(')') + 2).split(" "));
+        } catch (IOException gone) {
+            return Optional.empty();
+        }
+    }
+
+    /** Processes (host pids) whose parent is {@code parent}, with their state letter. */
+    static List<long[]> childrenWithState(long parent) {
+        List<long[]> children = new ArrayList<>();
+        try (var entries = Files.list(Path.of("/proc"))) {
+            for (Path entry : (Iterable<Path>) entries::iterator) {
+                String name = entry.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                long pid = Long.parseLong(name);
+                stat(pid).ifPresent(fields -> {
+                    if (Long.parseLong(fields[1]) == parent) {
+                        children.add(new long[] {pid, fields[0].charAt(0)});
+                    }
+                });
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return children;
+    }
+
+    /** The PID namespace of a process, e.g. {@code pid:[4026532301]}. */
+    static String pidNamespace(long pid) throws IOException {
+        return Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "ns", "pid")).toString();
+    }
+
+    /** How many processes live in the given PID namespace. */
+    static long processesIn(String namespace) {
+        try (var entries = Files.list(Path.of("/proc"))) {
+            return entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .filter(p -> {
+                        try {
+                            return Files.readSymbolicLink(p.resolve("ns/pid")).toString().equals(namespace);
+                        } catch (IOException gone) {
+                            return false;
+                        }
+                    })
+                    .count();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static boolean canUnshare() {
+        try {
+            Process p = new ProcessBuilder("unshare", "--pid", "--fork", "--mount-proc", "true")
+                    .redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.partner.ppm.plugin.restart;
+
+import io.partner.ppm.api.BackoffSpec;
+import io.partner.ppm.api.spi.RestartContext;
+import io.partner.ppm.api.spi.RestartDecision;
+import io.partner.ppm.api.spi.RestartPolicy;
+import java.time.Duration;
+import org.pf4j.Extension;
+
+/**
+ * {@code restart: linear}: the n-th consecutive restart waits {@code backoff.interval * n}, capped at
+ * {@code backoff.max}; gives up after {@code backoff.max_restarts}.
+ */
+@Extension
+public class LinearBackoffPolicy implements RestartPolicy {
+
+    @Override
+    public String name() {
+        return "linear";
+    }
+
+    @Override
+    public RestartDecision decide(RestartContext context) {
+        if (!context.crashed()) {
+            return RestartDecision.none();
+        }
+        BackoffSpec backoff = context.spec().backoff();
+        if (backoff.exhausted(context.consecutiveRestarts())) {
+            return RestartDecision.giveUp();
+        }
+        return RestartDecision.restartAfter(delayBefore(backoff, context.consecutiveRestarts() + 1));
+    }
+
+    static Duration delayBefore(BackoffSpec backoff, int n) {
+        long intervalNanos = backoff.interval().toNanos();
+        long maxNanos = backoff.max().toNanos();
+        if (intervalNanos != 0 && n > maxNanos / intervalNanos) {
+            return backoff.max();
+        }
+        return Duration.ofNanos(Math.min(intervalNanos * n, maxNanos));
+    }
+}

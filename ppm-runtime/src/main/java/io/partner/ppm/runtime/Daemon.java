@@ -1,0 +1,354 @@
+package io.partner.ppm.runtime;
+
+import io.partner.ppm.api.ServiceInfo;
+import io.partner.ppm.api.ServiceSpec;
+import io.partner.ppm.api.Signal;
+import io.partner.ppm.api.spi.ServiceEventListener;
+import io.partner.ppm.runtime.config.ConfigException;
+import io.partner.ppm.runtime.config.ConfigLoader;
+import io.partner.ppm.runtime.config.ConfigLocator;
+import io.partner.ppm.runtime.config.ConfigWriter;
+import io.partner.ppm.runtime.config.DaemonConfig;
+import io.partner.ppm.runtime.config.PluginsConfig;
+import io.partner.ppm.runtime.logs.LogLine;
+import io.partner.ppm.runtime.logs.LogRelay;
+import io.partner.ppm.runtime.plugin.PluginHost;
+import io.partner.ppm.runtime.process.ChildProcesses;
+import io.partner.ppm.runtime.supervisor.EventBus;
+import io.partner.ppm.runtime.supervisor.RestartPolicies;
+import io.partner.ppm.runtime.supervisor.ServiceEnvironment;
+import io.partner.ppm.runtime.supervisor.Supervisor;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A running PPM daemon: the configuration, the supervisor, the log relay and the endpoints, wired
+ * together. {@link #start} returns once every autostart service has been launched;
+ * {@link #awaitExit()} waits for the shutdown and gives the exit code.
+ */
+public final class Daemon implements DaemonControl {
+
+    /** The service a trailing command ({@code ppm daemon -- CMD}) becomes. */
+    public static final String MAIN_SERVICE = "main";
+
+    private static final int RING_LINES = 1000;
+    private static final Duration PLUGIN_SCAN_PERIOD = Duration.ofSeconds(1);
+    /** Part of the shutdown timeout kept for closing endpoints and flushing output after the services are down. */
+    private static final Duration SHUTDOWN_RESERVE = Duration.ofMillis(500);
+
+    private final DaemonOptions options;
+    private final long startedAt;
+    private final PluginHost plugins;
+    private final LogRelay relay;
+    private final EventBus events;
+    private final Supervisor supervisor;
+    private final ScheduledExecutorService timer;
+    private final ChildProcesses children;
+    private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+    private final AtomicBoolean shuttingDown = new AtomicBoolean();
+    private volatile DaemonConfig config;
+
+    private Daemon(DaemonOptions options, PluginHost plugins, DaemonConfig config) {
+        this.options = options;
+        this.startedAt = options.clock().millis();
+        this.plugins = plugins;
+        this.config = config;
+        this.relay = new LogRelay(config.log(), options.stdout(), options.stderr(), RING_LINES);
+        this.events = new EventBus(relay::daemonMessage);
+        this.timer = Executors.newScheduledThreadPool(1, Thread.ofPlatform().name("ppm-timer-", 0).daemon().factory());
+        // One process layer per daemon, and one daemon at a time per JVM: two reapers would take each other's children.
+        this.children = ChildProcesses.open();
+        this.supervisor = new Supervisor(children, relay, new RestartPolicies(plugins::restartPolicy), events,
+                options.clock(), new ServiceEnvironment(options.environment(), options.workingDirectory()),
+                relay::daemonMessage);
+    }
+
+    /**
+     * Reads the configuration, starts the endpoints and every autostart service.
+     *
+     * @throws ConfigException when the configuration is invalid; nothing has been started then
+     */
+    public static Daemon start(DaemonOptions options) throws ConfigException, IOException {
+        return start(options, List.of());
+    }
+
+    /**
+     * As {@link #start(DaemonOptions)}, with listeners subscribed before the first service starts, so
+     * they see every event from the first {@code ADDED} on.
+     */
+    public static Daemon start(DaemonOptions options, List<ServiceEventListener> listeners)
+            throws ConfigException, IOException {
+        Optional<Path> file = ConfigLocator.locate(options.explicitConfig(), options.environment(), options.home(),
+                options.workingDirectory());
+        // Plugins first: the configuration may use keys they own.
+        PluginsConfig pluginSettings = file.map(PluginsConfig::peek).orElse(PluginsConfig.DEFAULT);
+        PluginHost plugins = new PluginHost(pluginSettings.resolve(options.installation(), options.workingDirectory()),
+                pluginSettings.disabled());
+        try {
+            plugins.loadAll();
+            ConfigLoader loader = new ConfigLoader(options.environment(), plugins.configExtensions());
+            DaemonConfig config = file.isPresent() ? loader.load(file.get()) : DaemonConfig.empty();
+            Daemon daemon = new Daemon(options, plugins, config);
+            listeners.forEach(daemon.events::subscribe);
+            daemon.run();
+            return daemon;
+        } catch (ConfigException | RuntimeException e) {
+            plugins.close();
+            throw e;
+        }
+    }
+
+    private void run() {
+        if (options.handleSignals()) {
+            SignalHandlers.install(this::onTerminationSignal, this::reloadOnSignal, this::forward, relay::daemonMessage);
+        }
+        if (config.exitWith() != null || !options.trailingCommand().isEmpty()) {
+            String main = options.trailingCommand().isEmpty() ? config.exitWith() : MAIN_SERVICE;
+            supervisor.exitWith(main, this::shutdown);
+        }
+        relay.daemonMessage("PPM " + version() + " started (pid " + pid() + ", "
+                + (config.source() == null ? "no configuration file" : "config " + config.source()) + ")");
+        events.subscribe(this::deliverToPlugins);
+        plugins.configure(config.sections());
+        supervisor.addAll(servicesOf(config));
+        plugins.startExtensions(this);
+        plugins.watch(timer, PLUGIN_SCAN_PERIOD);
+    }
+
+    private void deliverToPlugins(io.partner.ppm.api.ServiceEvent event) {
+        for (ServiceEventListener listener : plugins.eventListeners()) {
+            listener.onEvent(event);
+        }
+    }
+
+    /** A loader that knows the keys of the plugins loaded now (a plugin dropped in counts from the next reload). */
+    private ConfigLoader loader() {
+        return new ConfigLoader(options.environment(), plugins.configExtensions());
+    }
+
+    /** The configuration's services, plus the trailing command as the service {@code main}. */
+    private List<ServiceSpec> servicesOf(DaemonConfig configuration) {
+        if (options.trailingCommand().isEmpty()) {
+            return configuration.services();
+        }
+        List<ServiceSpec> services = new ArrayList<>(configuration.services());
+        ServiceSpec main = ServiceSpec.of(MAIN_SERVICE, options.trailingCommand());
+        services.add(new ServiceSpec(main.name(), main.command(), false, null, java.util.Map.of(), null, null,
+                ServiceSpec.NEVER, main.backoff(), main.stopSignal(), main.stopTimeout(), main.successExitCodes(),
+                java.util.Map.of(), true, null, java.util.Map.of()));
+        return services;
+    }
+
+    /** Blocks until the daemon has shut down; returns the code the process should exit with. */
+    public int awaitExit() {
+        return exit.join();
+    }
+
+    /** Completes with the exit code once the daemon has shut down. */
+    public CompletableFuture<Integer> exitCode() {
+        return exit;
+    }
+
+    // ---------------------------------------------------------------- signals
+
+    private void onTerminationSignal() {
+        if (shuttingDown.get()) {
+            relay.daemonMessage("second termination signal: killing every service now");
+            supervisor.killAll();
+        } else {
+            relay.daemonMessage("termination signal received: stopping every service");
+            shutdown(0);
+        }
+    }
+
+    private void reloadOnSignal() {
+        try {
+            reload();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            relay.daemonMessage("reload refused: " + e.getMessage());
+        }
+    }
+
+    private void forward(Signal signal) {
+        for (ServiceInfo service : supervisor.services()) {
+            if (service.state().isAlive()) {
+                try {
+                    supervisor.signal(service.name(), signal);
+                } catch (IllegalStateException ended) {
+                    // It ended in the meantime.
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- shutdown
+
+    private void shutdown(int code) {
+        if (!shuttingDown.compareAndSet(false, true)) {
+            return;
+        }
+        Duration budget = config.shutdownTimeout().minus(SHUTDOWN_RESERVE);
+        supervisor.shutdown(budget.isNegative() ? Duration.ZERO : budget).whenComplete((v, e) -> finish(code));
+    }
+
+    private void finish(int code) {
+        children.killAllOthersAsInit();
+        relay.daemonMessage("stopped, exit code " + code);
+        plugins.close();
+        timer.shutdownNow();
+        supervisor.close();
+        children.close();
+        events.close();
+        relay.close();
+        exit.complete(code);
+    }
+
+    // ---------------------------------------------------------------- DaemonControl
+
+    @Override
+    public String version() {
+        return Version.current();
+    }
+
+    @Override
+    public long pid() {
+        return ChildProcesses.currentPid();
+    }
+
+    @Override
+    public long startedAt() {
+        return startedAt;
+    }
+
+    @Override
+    public Optional<Path> configFile() {
+        return Optional.ofNullable(config.source());
+    }
+
+    @Override
+    public ServiceSpec parseService(String definition) {
+        try {
+            return loader().parseService(definition, config.withServices(supervisor.specs()));
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
+    @Override
+    public String configurationYaml() {
+        return ConfigWriter.toYaml(config.withServices(supervisor.specs()));
+    }
+
+    @Override
+    public synchronized void reload() {
+        Path source = config.source();
+        if (source == null) {
+            throw new IllegalStateException("no configuration file to reload: the daemon runs on the embedded default");
+        }
+        DaemonConfig fresh;
+        try {
+            fresh = loader().load(source);
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+        String summary = supervisor.applyConfiguration(servicesOf(fresh));
+        config = fresh;
+        plugins.configure(fresh.sections());
+        relay.daemonMessage("configuration reloaded from " + source + ": " + summary);
+    }
+
+    @Override
+    public void shutdown() {
+        shutdown(0);
+    }
+
+    @Override
+    public List<LogLine> logs(String service, long afterSeq, int max) {
+        return relay.since(service, afterSeq, max);
+    }
+
+    @Override
+    public List<ServiceInfo> services() {
+        return supervisor.services();
+    }
+
+    @Override
+    public Optional<ServiceInfo> service(String name) {
+        return supervisor.service(name);
+    }
+
+    @Override
+    public Optional<ServiceSpec> spec(String name) {
+        return supervisor.spec(name);
+    }
+
+    @Override
+    public void start(String name) {
+        supervisor.start(name);
+    }
+
+    @Override
+    public void stop(String name) {
+        supervisor.stop(name);
+    }
+
+    @Override
+    public void restart(String name) {
+        supervisor.restart(name);
+    }
+
+    @Override
+    public void signal(String name, Signal signal) {
+        supervisor.signal(name, signal);
+    }
+
+    @Override
+    public void add(ServiceSpec spec) {
+        supervisor.add(spec);
+    }
+
+    @Override
+    public void remove(String name) {
+        supervisor.remove(name);
+    }
+
+    @Override
+    public void setDetail(String service, String key, String value) {
+        supervisor.setDetail(service, key, value);
+    }
+
+    @Override
+    public AutoCloseable subscribe(ServiceEventListener listener) {
+        return supervisor.subscribe(listener);
+    }
+
+    @Override
+    public ScheduledExecutorService scheduler() {
+        return timer;
+    }
+
+    @Override
+    public CompletableFuture<io.partner.ppm.api.ExitStatus> runCommand(List<String> argv, java.util.Map<String, String> env,
+                                                                    Duration timeout) {
+        return supervisor.runCommand(argv, env, timeout);
+    }
+
+    /** Every plugin of the plugin folder, loaded or not. */
+    public List<io.partner.ppm.api.management.PluginInfo> plugins() {
+        return plugins.plugins();
+    }
+
+    @Override
+    public Clock clock() {
+        return options.clock();
+    }
+}

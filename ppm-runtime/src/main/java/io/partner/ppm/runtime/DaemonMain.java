@@ -1,0 +1,40 @@
+package io.partner.ppm.runtime;
+
+import io.partner.ppm.runtime.config.ConfigException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Runs the daemon in the foreground for {@code ppm daemon}: one error line and an exit code instead of a stack trace. */
+public final class DaemonMain {
+
+    /** The configuration is invalid (or a setting is refused): nothing was started. */
+    public static final int EXIT_CONFIG = 2;
+    /** The daemon could not start for another reason (a port in use, ...). */
+    public static final int EXIT_FAILED = 1;
+
+    private DaemonMain() {
+    }
+
+    /**
+     * Starts the daemon, waits until it has shut down, and returns the code the process should exit
+     * with: 0 after a clean shutdown, the main service's code with {@code exit_with} or a trailing
+     * command, 2 for a bad configuration, 1 when it could not start.
+     */
+    public static int run(Path config, List<String> trailingCommand) {
+        Daemon daemon;
+        try {
+            daemon = Daemon.start(DaemonOptions.ofProcess(config, trailingCommand));
+        } catch (ConfigException e) {
+            System.err.println("ppm: " + e.getMessage());
+            return EXIT_CONFIG;
+        } catch (IllegalArgumentException e) {
+            System.err.println("ppm: " + e.getMessage());
+            return EXIT_CONFIG;
+        } catch (IOException | RuntimeException e) {
+            System.err.println("ppm: cannot start: " + e.getMessage());
+            return EXIT_FAILED;
+        }
+        return daemon.awaitExit();
+    }
+}

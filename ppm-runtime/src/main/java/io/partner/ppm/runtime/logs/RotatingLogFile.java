@@ -1,0 +1,112 @@
+package io.partner.ppm.runtime.logs;
+
+import io.partner.ppm.api.LogFileSpec;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * A service's own log file: its lines as written, without prefix, each ended by a newline (the
+ * pieces of a cut line too). Before a line would take the file past {@code maxSize} the file is
+ * rotated: {@code file.(n-1)} becomes {@code file.n} down to {@code file} becoming {@code file.1},
+ * and at most {@code maxFiles} rotated files are kept. Rotation happens only between lines, so the
+ * files read oldest to newest hold every line once, in order; a single line larger than
+ * {@code maxSize} gets a file of its own. Not thread-safe: {@link ServiceLog} guards it.
+ */
+final class RotatingLogFile implements Closeable {
+
+    private static final byte[] NEWLINE = {'\n'};
+
+    private final LogFileSpec spec;
+    private final Path path;
+    private FileChannel channel;
+    private long size;
+
+    RotatingLogFile(LogFileSpec spec) throws IOException {
+        this.spec = spec;
+        this.path = Path.of(spec.file()).toAbsolutePath();
+        Path parent = path.getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        open();
+    }
+
+    LogFileSpec spec() {
+        return spec;
+    }
+
+    /** Appends the batch's lines; lines that sit back to back in {@code src} go out in one write. */
+    void write(byte[] src, LineBatch batch) throws IOException {
+        int runStart = 0; // [runStart, runEnd): whole lines with their newlines, not yet written
+        int runEnd = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            int offset = batch.offset(i);
+            int length = batch.length(i);
+            if (size + (runEnd - runStart) > 0 && size + (runEnd - runStart) + length + 1 > spec.maxSize()) {
+                writeFully(ByteBuffer.wrap(src, runStart, runEnd - runStart));
+                runStart = runEnd;
+                rotate();
+            }
+            if (batch.terminated(i)) {
+                if (offset != runEnd) {
+                    writeFully(ByteBuffer.wrap(src, runStart, runEnd - runStart));
+                    runStart = offset;
+                }
+                runEnd = offset + length + 1; // the newline is in src already
+            } else {
+                writeFully(ByteBuffer.wrap(src, runStart, runEnd - runStart));
+                writeFully(ByteBuffer.wrap(src, offset, length), ByteBuffer.wrap(NEWLINE));
+                runStart = runEnd;
+            }
+        }
+        writeFully(ByteBuffer.wrap(src, runStart, runEnd - runStart));
+    }
+
+    private void writeFully(ByteBuffer... buffers) throws IOException {
+        long total = 0;
+        for (ByteBuffer buffer : buffers) {
+            total += buffer.remaining();
+        }
+        for (long left = total; left > 0; ) {
+            left -= channel.write(buffers);
+        }
+        size += total;
+    }
+
+    private void rotate() throws IOException {
+        channel.close();
+        if (spec.maxFiles() == 0) {
+            Files.deleteIfExists(path);
+        } else {
+            Files.deleteIfExists(numbered(spec.maxFiles()));
+            for (int n = spec.maxFiles() - 1; n >= 1; n--) {
+                Path older = numbered(n);
+                if (Files.exists(older)) {
+                    Files.move(older, numbered(n + 1), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            Files.move(path, numbered(1), StandardCopyOption.REPLACE_EXISTING);
+        }
+        open();
+    }
+
+    private Path numbered(int n) {
+        return path.resolveSibling(path.getFileName() + "." + n);
+    }
+
+    private void open() throws IOException {
+        channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        size = channel.size();
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}

@@ -1,0 +1,196 @@
+package io.partner.ppm.runtime.process;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Starts child processes and collects every child's exit, including orphans re-parented to the
+ * daemon. One per daemon: two would take each other's exit events. Thread-safe.
+ *
+ * <p><b>Threads.</b> {@link #open()} starts one platform daemon thread, {@code ppm-reaper}, which
+ * calls every {@link ChildListener}. {@link #spawn} may be called from any thread, concurrently.
+ *
+ * <p><b>Orphans.</b> Outside PID 1, {@link #open()} makes the daemon a child subreaper
+ * ({@code prctl(PR_SET_CHILD_SUBREAPER)}), so a service's double-forked processes come back to the
+ * daemon when their parent dies; they are reaped and counted in {@link #orphansReaped()}.
+ *
+ * <p>Nothing else in the daemon may start processes ({@code ProcessBuilder} or {@code Runtime.exec}):
+ * the JDK reaps its children per pid, and the reaper here would take their exit codes.
+ */
+public final class ChildProcesses implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(ChildProcesses.class.getName());
+    private static final Path PROC = Path.of("/proc");
+
+    private final LibC libc;
+    private final ChildTable table = new ChildTable();
+    private final LaunchPlanner planner;
+    private final PosixSpawner spawner;
+    private final ProcessTreeScanner treeScanner = new ProcessTreeScanner(PROC);
+    private final Thread reaperThread;
+
+    private ChildProcesses(LibC libc) {
+        this.libc = libc;
+        this.planner = new LaunchPlanner(libc, UserAccount.PASSWD);
+        this.spawner = new PosixSpawner(libc);
+        this.reaperThread = Thread.ofPlatform().name("ppm-reaper").daemon().unstarted(new Reaper(libc, table));
+    }
+
+    /**
+     * Starts the reaper thread and, unless this process is PID 1, registers it as a child subreaper.
+     *
+     * @throws IllegalStateException when the C library lacks what PPM needs (Linux, glibc 2.34+)
+     */
+    public static ChildProcesses open() {
+        LibC libc = LibC.get();
+        if (libc.getpid() != 1) {
+            int errno = libc.prctl(LibC.PR_SET_CHILD_SUBREAPER, 1);
+            if (errno != 0) {
+                LOG.log(System.Logger.Level.WARNING, "cannot become a child subreaper ({0}): orphans of services"
+                        + " will be adopted by PID 1 instead of this daemon", libc.describe(errno));
+            }
+        }
+        ChildProcesses processes = new ChildProcesses(libc);
+        processes.reaperThread.start();
+        return processes;
+    }
+
+    /**
+     * Starts a process with {@code posix_spawn}.
+     *
+     * <p>{@code argv[0]} is looked up in the {@code PATH} of the request's environment (or
+     * {@value ExecutableLookup#DEFAULT_PATH} when it has none), and the working directory is checked,
+     * before anything is started, so that a mistake gives a precise message. The child leads a new
+     * session and process group (pid = pgid = sid), has every signal at its default action and none
+     * blocked, reads {@code /dev/null} on stdin, writes stdout and stderr to pipes returned in the
+     * {@link ChildProcess}, and inherits no other file descriptor.
+     *
+     * <p>When the request names a {@code user}, the program runs through util-linux
+     * {@code setpriv --reuid=UID --regid=GID --init-groups -- PROGRAM ARGS} (UID and GID from
+     * {@code /etc/passwd}; {@code --clear-groups} for a numeric {@code uid:gid} without an entry),
+     * because {@code posix_spawn} cannot change the user. That needs the daemon to run as root; the
+     * returned pid is setpriv's, which becomes the program by {@code exec}.
+     *
+     * @param listener receives the child's events on the reaper thread (see {@link ChildListener})
+     * @throws IllegalStateException after {@link #close()}
+     * @throws SpawnException when the child cannot be started; the message names the cause, e.g.
+     *     {@code exec failed: /app/bin/x: No such file or directory} or
+     *     {@code cwd /x: No such file or directory}
+     */
+    public ChildProcess spawn(SpawnRequest request, ChildListener listener) throws SpawnException {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(listener, "listener");
+        Launch launch = planner.plan(request);
+        InputStream stdout = null;
+        InputStream stderr = null;
+        try (Pipe stdoutPipe = Pipe.open(libc); Pipe stderrPipe = Pipe.open(libc)) {
+            stdout = stdoutPipe.openReader();
+            stderr = stderrPipe.openReader();
+            long pid = spawner.spawn(launch, stdoutPipe.writeFd(), stderrPipe.writeFd(), table, listener);
+            return new ChildProcess(pid, stdout, stderr);
+        } catch (SpawnException | RuntimeException e) {
+            closeQuietly(stdout);
+            closeQuietly(stderr);
+            throw e;
+        }
+    }
+
+    /**
+     * Sends {@code signal} to one process ({@code kill(2)}).
+     *
+     * @return false when there is no such process (any more)
+     * @throws IllegalArgumentException for a pid below 1 (which {@code kill} would read as "a whole
+     *     group" or "every process") or an invalid signal
+     * @throws IllegalStateException when the daemon may not signal that process
+     */
+    public boolean signal(long pid, int signal) {
+        requirePositive(pid, "pid");
+        return outcome(libc.kill(Math.toIntExact(pid), signal), "kill", pid, signal);
+    }
+
+    /**
+     * As PID 1 only: SIGKILL to every other process of the PID namespace ({@code kill(-1, SIGKILL)}),
+     * the last step of a shutdown, since the kernel would kill them anyway once PID 1 exits.
+     * Does nothing when this process is not PID 1, where -1 would mean every process of the user.
+     */
+    public void killAllOthersAsInit() {
+        if (libc.getpid() == 1) {
+            libc.kill(-1, 9);
+        }
+    }
+
+    /**
+     * Sends {@code signal} to every process of a process group ({@code killpg(2)}).
+     *
+     * @return false when the group has no process (any more)
+     * @throws IllegalArgumentException for a pgid below 1 or an invalid signal
+     * @throws IllegalStateException when the daemon may not signal those processes
+     */
+    public boolean signalGroup(long pgid, int signal) {
+        requirePositive(pgid, "process group");
+        return outcome(libc.killpg(Math.toIntExact(pgid), signal), "killpg", pgid, signal);
+    }
+
+    /**
+     * The live processes that belong to the service led by {@code leaderPid}: its process group,
+     * its session and the descendants of all of them, read in one pass over {@code /proc}. Zombies
+     * and the daemon itself are left out. A process that started a session of its own and lost its
+     * parent cannot be found. Costs about 25 µs per process in {@code /proc} (2.5 ms for 100).
+     */
+    public Set<Long> processTree(long leaderPid) {
+        requirePositive(leaderPid, "pid");
+        return treeScanner.scan(leaderPid, libc.getpid());
+    }
+
+    /** How many terminated processes the reaper collected that were not started here. */
+    public long orphansReaped() {
+        return table.orphansReaped();
+    }
+
+    /** This process's id ({@code getpid()}). */
+    public static long currentPid() {
+        return LibC.get().getpid();
+    }
+
+    /**
+     * Stops delivering events and stops the reaper thread. Running children are left alone. If
+     * children remain, the thread is blocked in {@code waitid} and ends at the next child event,
+     * which it leaves unconsumed for whoever waits next.
+     */
+    @Override
+    public void close() {
+        table.close();
+    }
+
+    private boolean outcome(int errno, String call, long id, int signal) {
+        if (errno == 0) {
+            return true;
+        }
+        if (errno == LibC.ESRCH) {
+            return false;
+        }
+        String message = call + "(" + id + ", " + signal + "): " + libc.describe(errno);
+        if (errno == LibC.EINVAL) {
+            throw new IllegalArgumentException(message);
+        }
+        throw new IllegalStateException(message);
+    }
+
+    private static void requirePositive(long id, String what) {
+        if (id < 1) {
+            throw new IllegalArgumentException(what + " must be positive, got " + id);
+        }
+    }
+
+    private static void closeQuietly(InputStream stream) {
+        if (stream != null) {
+            try {
+                stream.close();
+            } catch (java.io.IOException ignored) {
+                // Nothing was read from it yet; nothing can be lost.
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.partner.ppm.runtime.process;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * One pipe from a child to the daemon, created close-on-exec so that no other child inherits it.
+ *
+ * <p>The read end becomes a {@link FileInputStream} by opening {@code /proc/self/fd/N}, which gives
+ * the stream a descriptor of its own (the JDK offers no way to wrap an existing one); the original
+ * descriptor is closed at once. This happens while the write end is still open here, because opening
+ * a pipe for reading waits until it has a writer. {@link #close()} closes whatever this object still
+ * owns, so every descriptor is closed exactly once.
+ */
+final class Pipe implements AutoCloseable {
+
+    private static final int EIO = 5;
+
+    private final LibC libc;
+    private int readFd;
+    private int writeFd;
+
+    private Pipe(LibC libc, int readFd, int writeFd) {
+        this.libc = libc;
+        this.readFd = readFd;
+        this.writeFd = writeFd;
+    }
+
+    static Pipe open(LibC libc) throws SpawnException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment fds = arena.allocate(JAVA_INT, 2);
+            int errno = libc.pipe2(fds, LibC.O_CLOEXEC);
+            if (errno != 0) {
+                throw new SpawnException("cannot create a pipe: " + libc.describe(errno), errno);
+            }
+            return new Pipe(libc, fds.getAtIndex(JAVA_INT, 0), fds.getAtIndex(JAVA_INT, 1));
+        }
+    }
+
+    /** The descriptor the child writes to. */
+    int writeFd() {
+        return writeFd;
+    }
+
+    /** Hands the read end over to a stream, which from then on owns it. Call once. */
+    InputStream openReader() throws SpawnException {
+        if (readFd < 0 || writeFd < 0) {
+            throw new IllegalStateException("the pipe's read end was already handed over or closed");
+        }
+        InputStream stream;
+        try {
+            stream = new FileInputStream("/proc/self/fd/" + readFd);
+        } catch (IOException e) {
+            throw new SpawnException("cannot open a pipe for reading: " + e.getMessage(), EIO);
+        }
+        closeFd(readFd);
+        readFd = -1;
+        return stream;
+    }
+
+    /** Closes the ends this object still owns. */
+    @Override
+    public void close() {
+        if (readFd >= 0) {
+            closeFd(readFd);
+            readFd = -1;
+        }
+        if (writeFd >= 0) {
+            closeFd(writeFd);
+            writeFd = -1;
+        }
+    }
+
+    /** EINTR after close(2) on Linux still means the descriptor is gone: never retry, it could close someone else's. */
+    private void closeFd(int fd) {
+        libc.close(fd);
+    }
+}

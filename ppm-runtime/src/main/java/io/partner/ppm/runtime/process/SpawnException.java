@@ -1,0 +1,23 @@
+package io.partner.ppm.runtime.process;
+
+import java.io.IOException;
+
+/**
+ * A child process could not be started. The message is one line a person can act on, e.g.
+ * {@code exec failed: /app/bin/x: No such file or directory}; {@link #errno()} tells the cause to
+ * code (ENOENT 2, EACCES 13, ENOTDIR 20, EPERM 1, ...).
+ */
+public final class SpawnException extends IOException {
+
+    private final int errno;
+
+    public SpawnException(String message, int errno) {
+        super(message);
+        this.errno = errno;
+    }
+
+    /** The Linux error number of the cause. */
+    public int errno() {
+        return errno;
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * The native process layer: starting services with {@code posix_spawn}, collecting every child's
+ * exit with one reaper thread, signalling, and finding a service's processes in {@code /proc}.
+ *
+ * <p>{@link io.partner.ppm.runtime.process.ChildProcesses} is the entry point. All calls into the C
+ * library (the FFM API, {@code java.lang.foreign}) stay in this package: no other package sees a
+ * {@code MemorySegment}. The JVM needs {@code --enable-native-access=ALL-UNNAMED} (or the jar
+ * manifest's {@code Enable-Native-Access}).
+ */
+package io.partner.ppm.runtime.process;

@@ -1,0 +1,730 @@
+package io.partner.ppm.runtime.supervisor;
+
+import io.partner.ppm.api.ExitStatus;
+import io.partner.ppm.api.ServiceEvent;
+import io.partner.ppm.api.ServiceInfo;
+import io.partner.ppm.api.ServiceSpec;
+import io.partner.ppm.api.ServiceState;
+import io.partner.ppm.api.ServiceStats;
+import io.partner.ppm.api.Signal;
+import io.partner.ppm.api.spi.RestartContext;
+import io.partner.ppm.api.spi.RestartDecision;
+import io.partner.ppm.runtime.logs.LogRelay;
+import io.partner.ppm.runtime.process.ChildEvent;
+import io.partner.ppm.runtime.process.ChildProcess;
+import io.partner.ppm.runtime.process.ChildProcesses;
+import io.partner.ppm.runtime.process.SpawnException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+
+/**
+ * Starts services, watches them and restarts them: the one owner of all service state.
+ *
+ * <p>Every method that changes state runs on the {@code ppm-supervisor} thread; when called from
+ * another thread it waits for the loop to apply it and rethrows its {@link IllegalArgumentException}
+ * or {@link IllegalStateException}. Read methods use published snapshots and never wait.
+ */
+public final class Supervisor implements AutoCloseable {
+
+    private static final long STOP_POLL_MILLIS = 10;
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+
+    private final ChildProcesses children;
+    private final LogRelay logs;
+    private final RestartPolicies policies;
+    private final EventBus events;
+    private final Clock clock;
+    private final ServiceEnvironment environment;
+    private final Consumer<String> log;
+    private final ScheduledThreadPoolExecutor loop;
+    private final Thread loopThread;
+
+    // Loop-confined state.
+    private final Map<String, ManagedService> services = new LinkedHashMap<>();
+    private String exitWith;
+    private IntConsumer onExitWith = code -> { };
+    private ScheduledFuture<?> stopTicker;
+    private Shutdown shutdown;
+
+    /** What readers iterate, in order; replaced whenever a service is added or removed. */
+    private volatile List<ManagedService> published = List.of();
+
+    public Supervisor(ChildProcesses children, LogRelay logs, RestartPolicies policies, EventBus events,
+                      Clock clock, ServiceEnvironment environment, Consumer<String> log) {
+        this.children = children;
+        this.logs = logs;
+        this.policies = policies;
+        this.events = events;
+        this.clock = clock;
+        this.environment = environment;
+        this.log = log;
+        Thread[] holder = new Thread[1];
+        this.loop = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = Thread.ofPlatform().name("ppm-supervisor").daemon().unstarted(runnable);
+            holder[0] = thread;
+            return thread;
+        });
+        loop.setRemoveOnCancelPolicy(true);
+        loop.prestartCoreThread();
+        this.loopThread = holder[0];
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    public List<ServiceInfo> services() {
+        long now = clock.millis();
+        List<ManagedService> current = published;
+        List<ServiceInfo> infos = new ArrayList<>(current.size());
+        for (ManagedService service : current) {
+            infos.add(service.info(now));
+        }
+        return infos;
+    }
+
+    public Optional<ServiceInfo> service(String name) {
+        return find(name).map(s -> s.info(clock.millis()));
+    }
+
+    public Optional<ServiceSpec> spec(String name) {
+        return find(name).map(s -> s.spec);
+    }
+
+    /** Every service's definition, in order (for show-configuration). */
+    public List<ServiceSpec> specs() {
+        return published.stream().map(s -> s.spec).toList();
+    }
+
+    /** Service name to the pid of its live process, for the stats sampler. */
+    public Map<String, Long> leaders() {
+        Map<String, Long> leaders = new LinkedHashMap<>();
+        for (ManagedService service : published) {
+            ManagedService.Snapshot snapshot = service.snapshot();
+            if (snapshot.state().isAlive()) {
+                leaders.put(service.name(), snapshot.pid());
+            }
+        }
+        return leaders;
+    }
+
+    /** Takes the latest resource samples; services not in the map keep their previous one. */
+    public void acceptStats(Map<String, ServiceStats> stats) {
+        for (ManagedService service : published) {
+            ServiceStats sample = stats.get(service.name());
+            if (sample != null) {
+                service.stats(sample);
+            }
+        }
+    }
+
+    public void setDetail(String name, String key, String value) {
+        require(findOrNull(name), name).detail(key, value);
+    }
+
+    public AutoCloseable subscribe(io.partner.ppm.api.spi.ServiceEventListener listener) {
+        return events.subscribe(listener);
+    }
+
+    private Optional<ManagedService> find(String name) {
+        return Optional.ofNullable(findOrNull(name));
+    }
+
+    private ManagedService findOrNull(String name) {
+        for (ManagedService service : published) {
+            if (service.name().equals(name)) {
+                return service;
+            }
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- operations
+
+    /** Adds services from the configuration and starts those with {@code autostart}, in dependency order. */
+    public void addAll(List<ServiceSpec> specs) {
+        call(() -> {
+            for (ServiceSpec spec : specs) {
+                add(spec, ManagedService.Origin.CONFIG);
+            }
+            return null;
+        });
+    }
+
+    public void add(ServiceSpec spec) {
+        call(() -> add(spec, ManagedService.Origin.RUNTIME));
+    }
+
+    public void start(String name) {
+        call(() -> {
+            ManagedService service = require(name);
+            refuseWhileShuttingDown();
+            if (service.stopping != null) {
+                service.afterStop = () -> startFresh(service);
+            } else if (!service.alive()) {
+                startFresh(service);
+            }
+            return null;
+        });
+    }
+
+    public void stop(String name) {
+        call(() -> {
+            ManagedService service = require(name);
+            cancelPendingRestart(service, "stopped on request");
+            service.waiting = false;
+            service.afterStop = null;
+            if (service.alive()) {
+                beginStop(service, service.spec.stopTimeout());
+            }
+            service.publish();
+            return null;
+        });
+    }
+
+    public void restart(String name) {
+        call(() -> {
+            ManagedService service = require(name);
+            refuseWhileShuttingDown();
+            cancelPendingRestart(service, null);
+            if (service.alive() || service.stopping != null) {
+                beginStop(service, service.spec.stopTimeout());
+                service.afterStop = () -> startFresh(service);
+            } else {
+                startFresh(service);
+            }
+            return null;
+        });
+    }
+
+    public void signal(String name, Signal signal) {
+        call(() -> {
+            ManagedService service = require(name);
+            if (!service.alive()) {
+                throw new IllegalStateException("service '" + name + "' is not running (" + service.state.label() + ")");
+            }
+            children.signalGroup(service.pid, signal.number());
+            return null;
+        });
+    }
+
+    public void remove(String name) {
+        call(() -> {
+            ManagedService service = require(name);
+            cancelPendingRestart(service, null);
+            service.waiting = false;
+            if (service.alive() || service.stopping != null) {
+                beginStop(service, service.spec.stopTimeout());
+                service.afterStop = () -> forget(service);
+            } else {
+                forget(service);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Applies a re-read configuration: new services are added, services of the previous file that
+     * are gone are removed, changed ones restart with their new definition, unchanged ones are not
+     * touched. Services added at run time stay unless the file now defines the same name.
+     *
+     * @return a one-line summary, e.g. {@code 1 added, 0 removed, 2 changed, 7 unchanged}
+     */
+    public String applyConfiguration(List<ServiceSpec> specs) {
+        return call(() -> {
+            refuseWhileShuttingDown();
+            Set<String> wanted = new java.util.HashSet<>();
+            specs.forEach(spec -> wanted.add(spec.name()));
+            int added = 0;
+            int removed = 0;
+            int changed = 0;
+            int unchanged = 0;
+            for (ManagedService service : List.copyOf(services.values())) {
+                if (service.origin == ManagedService.Origin.CONFIG && !wanted.contains(service.name())) {
+                    remove(service.name());
+                    removed++;
+                }
+            }
+            for (ServiceSpec spec : specs) {
+                ManagedService service = services.get(spec.name());
+                if (service == null) {
+                    add(spec, ManagedService.Origin.CONFIG);
+                    added++;
+                } else if (service.spec.equals(spec)) {
+                    service.origin = ManagedService.Origin.CONFIG;
+                    unchanged++;
+                } else {
+                    service.origin = ManagedService.Origin.CONFIG;
+                    replace(service, spec);
+                    changed++;
+                }
+            }
+            return added + " added, " + removed + " removed, " + changed + " changed, " + unchanged + " unchanged";
+        });
+    }
+
+    /** When the named service ends, {@code handler} receives the code the daemon should exit with. */
+    public void exitWith(String name, IntConsumer handler) {
+        call(() -> {
+            exitWith = name;
+            onExitWith = handler;
+            return null;
+        });
+    }
+
+    /**
+     * Stops every service in reverse dependency order: stop signal, SIGKILL after each service's
+     * {@code stop_timeout}, and SIGKILL for everything still alive shortly before {@code timeout}.
+     * The future completes when no process of any service is left, or at {@code timeout} at the latest.
+     */
+    public CompletableFuture<Void> shutdown(Duration timeout) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            loop.execute(() -> beginShutdown(timeout, done));
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            done.complete(null);
+        }
+        return done;
+    }
+
+    /** Kills every process tree at once (a second SIGTERM during shutdown). */
+    public void killAll() {
+        loop.execute(() -> {
+            for (ManagedService service : services.values()) {
+                if (service.stopping != null) {
+                    service.stopping.killNow();
+                } else if (service.alive()) {
+                    beginStop(service, Duration.ZERO);
+                }
+            }
+        });
+    }
+
+    /**
+     * Runs a short command outside any service (for plugins): its output goes to the daemon's log, its
+     * process group is killed after {@code timeout}. The future completes off the supervisor's threads.
+     */
+    public CompletableFuture<ExitStatus> runCommand(List<String> argv, Map<String, String> env, Duration timeout) {
+        CompletableFuture<ExitStatus> result = new CompletableFuture<>();
+        post(() -> {
+            try {
+                ChildProcess child = children.spawn(environment.command(argv, env), event -> {
+                    if (event.isTermination()) {
+                        result.completeAsync(event::toExitStatus);
+                    }
+                });
+                String label = java.nio.file.Path.of(argv.getFirst()).getFileName().toString();
+                CommandOutput.drain(child, label, log);
+                ScheduledFuture<?> kill = loop.schedule(() -> children.signalGroup(child.pid(), Signal.KILL.number()),
+                        timeout.toNanos(), TimeUnit.NANOSECONDS);
+                result.whenComplete((status, error) -> kill.cancel(false));
+            } catch (SpawnException | RuntimeException e) {
+                result.completeExceptionally(new IllegalArgumentException(e.getMessage()));
+            }
+        });
+        return result;
+    }
+
+    @Override
+    public void close() {
+        loop.shutdownNow();
+    }
+
+    // ---------------------------------------------------------------- the loop's work
+
+    private Void add(ServiceSpec spec, ManagedService.Origin origin) {
+        refuseWhileShuttingDown();
+        if (services.containsKey(spec.name())) {
+            throw new IllegalArgumentException("service '" + spec.name() + "' already exists");
+        }
+        ManagedService service = new ManagedService(spec, origin);
+        services.put(spec.name(), service);
+        published = List.copyOf(services.values());
+        logs.register(spec.name(), spec.log());
+        emit(ServiceEvent.Type.ADDED, service, null, "added");
+        if (spec.autostart()) {
+            startWhenReady(service);
+        }
+        return null;
+    }
+
+    private void replace(ManagedService service, ServiceSpec spec) {
+        service.spec = spec;
+        logs.register(spec.name(), spec.log());
+        emit(ServiceEvent.Type.CHANGED, service, null, "definition changed");
+        cancelPendingRestart(service, null);
+        if (service.alive() || service.stopping != null) {
+            beginStop(service, service.spec.stopTimeout());
+            service.afterStop = () -> startFresh(service);
+        } else if (spec.autostart() && (service.state == ServiceState.CREATED || service.state == ServiceState.CRASHED)) {
+            service.restarts = 0;
+            service.gaveUp = false;
+            startWhenReady(service);
+        }
+    }
+
+    private void forget(ManagedService service) {
+        services.remove(service.name());
+        published = List.copyOf(services.values());
+        logs.unregister(service.name());
+        emit(ServiceEvent.Type.REMOVED, service, null, "removed");
+        startWaitingServices();
+    }
+
+    private void startWhenReady(ManagedService service) {
+        List<String> unmet = Dependencies.unmet(service.spec, services);
+        if (unmet.isEmpty()) {
+            spawn(service, ServiceEvent.Type.STARTED);
+        } else {
+            service.waiting = true;
+            service.reason = "waiting for " + String.join(", ", unmet);
+            service.publish();
+        }
+    }
+
+    private void startWaitingServices() {
+        if (shutdown != null) {
+            return;
+        }
+        for (ManagedService service : List.copyOf(services.values())) {
+            if (service.waiting && Dependencies.unmet(service.spec, services).isEmpty()) {
+                spawn(service, ServiceEvent.Type.STARTED);
+            }
+        }
+    }
+
+    /** A start asked for by a user or a plugin: a fresh restart budget, dependencies not waited for. */
+    private void startFresh(ManagedService service) {
+        if (shutdown != null || !services.containsValue(service)) {
+            return;
+        }
+        service.restarts = 0;
+        service.gaveUp = false;
+        spawn(service, ServiceEvent.Type.STARTED);
+    }
+
+    private void spawn(ManagedService service, ServiceEvent.Type type) {
+        cancelPendingRestart(service, null);
+        service.waiting = false;
+        service.stopRequested = false;
+        service.nextRestartAt = 0;
+        ServiceSpec spec = service.spec;
+        try {
+            ChildProcess child = children.spawn(environment.request(spec),
+                    event -> post(() -> onChildEvent(service, event)));
+            service.pid = child.pid();
+            service.startedAt = clock.millis();
+            service.lastExit = null;
+            ServiceState previous = transition(service, ServiceState.RUNNING, "running");
+            logs.attach(spec.name(), child.stdout(), child.stderr());
+            emit(type, service, previous, (type == ServiceEvent.Type.RESTARTED ? "restarted" : "started")
+                    + " (pid " + child.pid() + ")");
+        } catch (SpawnException e) {
+            failedToStart(service, e.getMessage(), Termination.execFailureCode(e.errno()));
+        } catch (java.io.IOException | RuntimeException e) {
+            failedToStart(service, e.getMessage(), 126);
+        }
+        startWaitingServices();
+    }
+
+    private void failedToStart(ManagedService service, String reason, int shellCode) {
+        service.pid = 0;
+        service.startedAt = 0;
+        service.lastExit = null;
+        service.spawnFailureCode = shellCode;
+        ServiceState previous = transition(service, ServiceState.CRASHED, reason);
+        emit(ServiceEvent.Type.CRASHED, service, previous, reason);
+        afterEnd(service);
+    }
+
+    private void onChildEvent(ManagedService service, ChildEvent event) {
+        if (event.pid() != service.pid) {
+            return;
+        }
+        switch (event.kind()) {
+            case STOPPED -> {
+                if (service.state == ServiceState.RUNNING) {
+                    ServiceState previous = transition(service, ServiceState.STOPPED,
+                            "paused by SIG" + Signal.nameOf(event.status()));
+                    emit(ServiceEvent.Type.PAUSED, service, previous, service.reason);
+                }
+            }
+            case CONTINUED -> {
+                if (service.state == ServiceState.STOPPED) {
+                    ServiceState previous = transition(service, ServiceState.RUNNING, "running");
+                    emit(ServiceEvent.Type.RESUMED, service, previous, "resumed");
+                }
+            }
+            case EXITED, KILLED, DUMPED -> onExit(service, event.toExitStatus());
+        }
+    }
+
+    private void onExit(ManagedService service, ExitStatus exit) {
+        long ranFor = clock.millis() - service.startedAt;
+        if (ranFor >= service.spec.backoff().resetAfter().toMillis()) {
+            service.restarts = 0;
+        }
+        service.lastExit = exit;
+        service.spawnFailureCode = 0;
+        ServiceState end = Termination.endState(exit, service.spec, service.stopRequested);
+        String reason = Termination.reason(exit, service.stopRequested);
+        ServiceState previous = transition(service, end, reason);
+        emit(end == ServiceState.FINISHED ? ServiceEvent.Type.FINISHED : ServiceEvent.Type.CRASHED,
+                service, previous, reason);
+        if (service.stopping == null) {
+            afterEnd(service);
+        }
+    }
+
+    /** After a process ended on its own (or could not start): dependants, exit_with, then the restart policy. */
+    private void afterEnd(ManagedService service) {
+        startWaitingServices();
+        if (shutdown != null || service.stopRequested) {
+            return;
+        }
+        if (service.name().equals(exitWith)) {
+            onExitWith.accept(service.lastExit != null ? service.lastExit.shellCode() : service.spawnFailureCode);
+            return;
+        }
+        RestartDecision decision = policies.decide(new RestartContext(
+                service.spec, service.state, service.lastExit, service.restarts, clock.instant()));
+        switch (decision.action()) {
+            case NONE -> { }
+            case GIVE_UP -> giveUp(service);
+            case RESTART -> scheduleRestart(service, decision.delay());
+        }
+    }
+
+    private void giveUp(ManagedService service) {
+        service.gaveUp = true;
+        service.reason = "gave up after " + service.restarts + " restarts; last: " + service.reason;
+        service.publish();
+        emit(ServiceEvent.Type.GAVE_UP, service, null, service.reason);
+    }
+
+    private void scheduleRestart(ManagedService service, Duration delay) {
+        service.nextRestartAt = clock.millis() + delay.toMillis();
+        service.publish();
+        emit(ServiceEvent.Type.RESTART_SCHEDULED, service, null, "restart in " + delay.toMillis() + " ms");
+        service.pendingRestart = loop.schedule(() -> {
+            service.pendingRestart = null;
+            if (shutdown == null && services.containsValue(service) && !service.alive()) {
+                service.restarts++;
+                service.totalRestarts++;
+                spawn(service, ServiceEvent.Type.RESTARTED);
+            }
+        }, delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private void cancelPendingRestart(ManagedService service, String reason) {
+        if (service.pendingRestart != null) {
+            service.pendingRestart.cancel(false);
+            service.pendingRestart = null;
+            service.nextRestartAt = 0;
+            if (reason != null) {
+                service.reason = reason;
+            }
+            service.publish();
+        }
+    }
+
+    // ---------------------------------------------------------------- stopping
+
+    private void beginStop(ManagedService service, Duration timeout) {
+        service.stopRequested = true;
+        if (service.stopping == null && service.alive()) {
+            service.stopping = new StopProcedure(children, service.pid, System.nanoTime() + timeout.toNanos());
+            service.stopping.begin(service.spec.stopSignal(), service.state == ServiceState.STOPPED);
+            if (stopTicker == null) {
+                stopTicker = loop.scheduleWithFixedDelay(this::pollStops, STOP_POLL_MILLIS, STOP_POLL_MILLIS,
+                        TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    /** Completes the stops whose whole tree is gone (and whose end the loop has seen). */
+    private void pollStops() {
+        long now = System.nanoTime();
+        boolean anyLeft = false;
+        for (ManagedService service : List.copyOf(services.values())) {
+            StopProcedure stopping = service.stopping;
+            if (stopping == null) {
+                continue;
+            }
+            if (stopping.poll(now) && !service.alive()) {
+                service.stopping = null;
+                Runnable then = service.afterStop;
+                service.afterStop = null;
+                if (then != null) {
+                    then.run();
+                }
+            } else {
+                anyLeft = true;
+            }
+        }
+        if (shutdown != null) {
+            shutdown.advance();
+            anyLeft |= !shutdown.done.isDone();
+        }
+        if (!anyLeft && stopTicker != null) {
+            stopTicker.cancel(false);
+            stopTicker = null;
+        }
+    }
+
+    private void refuseWhileShuttingDown() {
+        if (shutdown != null) {
+            throw new IllegalStateException("the daemon is shutting down");
+        }
+    }
+
+    private void beginShutdown(Duration timeout, CompletableFuture<Void> done) {
+        if (shutdown != null) {
+            shutdown.done.whenComplete((v, e) -> done.complete(null));
+            return;
+        }
+        for (ManagedService service : services.values()) {
+            cancelPendingRestart(service, "daemon shutting down");
+            service.waiting = false;
+        }
+        shutdown = new Shutdown(timeout, done);
+        shutdown.advance();
+        if (stopTicker == null) {
+            stopTicker = loop.scheduleWithFixedDelay(this::pollStops, STOP_POLL_MILLIS, STOP_POLL_MILLIS,
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Stop levels one after the other, within one deadline. */
+    private final class Shutdown {
+        /** SIGKILL everything this long before the deadline, so the kernel has time to tear processes down. */
+        private static final long KILL_MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
+
+        final CompletableFuture<Void> done;
+        private final long deadline;
+        private final Deque<List<String>> levels;
+        private List<ManagedService> current = List.of();
+        private boolean killedAll;
+
+        Shutdown(Duration timeout, CompletableFuture<Void> done) {
+            this.done = done;
+            this.deadline = System.nanoTime() + timeout.toNanos();
+            this.levels = new ArrayDeque<>(Dependencies.stopOrder(services.values().stream().map(s -> s.spec).toList()));
+        }
+
+        void advance() {
+            long now = System.nanoTime();
+            if (!killedAll && now - (deadline - KILL_MARGIN_NANOS) >= 0) {
+                killedAll = true;
+                levels.clear();
+                services.values().forEach(s -> {
+                    if (s.stopping != null) {
+                        s.stopping.killNow();
+                    } else if (s.alive()) {
+                        beginStop(s, Duration.ZERO);
+                    }
+                });
+            }
+            while (current.stream().noneMatch(s -> s.alive() || s.stopping != null) && !levels.isEmpty()) {
+                current = levels.poll().stream().map(services::get).filter(s -> s != null).toList();
+                long remaining = Math.max(0, deadline - KILL_MARGIN_NANOS - now);
+                for (ManagedService service : current) {
+                    if (service.alive() && service.stopping == null) {
+                        Duration stopTimeout = service.spec.stopTimeout();
+                        beginStop(service, stopTimeout.toNanos() < remaining ? stopTimeout : Duration.ofNanos(remaining));
+                    }
+                }
+            }
+            boolean nothingLeft = levels.isEmpty()
+                    && services.values().stream().noneMatch(s -> s.alive() || s.stopping != null);
+            if (nothingLeft || now - deadline >= 0) {
+                done.complete(null);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Hands work to the loop from another thread (the reaper); dropped once the supervisor is closed. */
+    private void post(Runnable work) {
+        try {
+            loop.execute(work);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // Shutting down: nobody is left to act on it.
+        }
+    }
+
+    private ServiceState transition(ManagedService service, ServiceState state, String reason) {
+        ServiceState previous = service.state;
+        service.state = state;
+        service.reason = reason;
+        service.publish();
+        return previous;
+    }
+
+    private void emit(ServiceEvent.Type type, ManagedService service, ServiceState previous, String message) {
+        ServiceEvent event = new ServiceEvent(type, service.name(), previous, service.state,
+                type == ServiceEvent.Type.FINISHED || type == ServiceEvent.Type.CRASHED ? service.lastExit : null,
+                service.restarts, service.nextRestartAt, message, clock.millis());
+        if (type != ServiceEvent.Type.ADDED && type != ServiceEvent.Type.RESTART_SCHEDULED) {
+            log.accept(service.name() + ": " + message);
+        }
+        events.publish(event);
+    }
+
+    private ManagedService require(String name) {
+        return require(services.get(name), name);
+    }
+
+    private static ManagedService require(ManagedService service, String name) {
+        if (service == null) {
+            throw new IllegalArgumentException("unknown service '" + name + "'");
+        }
+        return service;
+    }
+
+    private <T> T call(Callable<T> task) {
+        try {
+            if (Thread.currentThread() == loopThread) {
+                return task.call();
+            }
+            return loop.submit(task).get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw rethrow(e.getCause());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the supervisor");
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the supervisor did not answer within " + CALL_TIMEOUT.toSeconds() + " s");
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable cause) {
+        if (cause instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException(cause.getMessage(), cause);
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * The supervisor: one loop that owns the state of every service and applies every change to it.
+ *
+ * <p>Threads: the {@code ppm-supervisor} thread runs everything that reads or writes service state
+ * (spawning, child events, restart timers, stop procedures, requests from JMX, the CLI, signals and
+ * plugins). The process layer's reaper thread only posts child events to it; operations called from
+ * other threads are submitted to it and wait for their result. Events go out in order on the
+ * {@code ppm-events} thread, so a slow listener never delays supervision. Readers see immutable
+ * snapshots published after each change, without taking a lock.
+ */
+package io.partner.ppm.runtime.supervisor;

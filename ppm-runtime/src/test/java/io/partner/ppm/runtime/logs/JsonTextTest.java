@@ -1,0 +1,38 @@
+package io.partner.ppm.runtime.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class JsonTextTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @Test
+    void anyBytesBecomeAJsonStringThatReadsBackAsJavaDecodesThem() throws Exception {
+        Random random = new Random(7);
+        for (int round = 0; round < 2_000; round++) {
+            byte[] raw = new byte[random.nextInt(40)];
+            for (int i = 0; i < raw.length; i++) {
+                // Mostly bytes around the interesting ranges: controls, ASCII, leads and continuations.
+                raw[i] = (byte) switch (random.nextInt(4)) {
+                    case 0 -> random.nextInt(0x20);
+                    case 1 -> 0x20 + random.nextInt(0x60);
+                    case 2 -> 0x80 + random.nextInt(0x40);
+                    default -> 0xC0 + random.nextInt(0x40);
+                };
+            }
+            ByteBuilder out = new ByteBuilder(16);
+            out.put((byte) '"');
+            JsonText.appendEscaped(out, raw, 0, raw.length);
+            out.put((byte) '"');
+            String json = new String(out.array(), 0, out.size(), StandardCharsets.UTF_8);
+
+            assertThat(MAPPER.readValue(json, String.class)).as("bytes %s", java.util.HexFormat.of().formatHex(raw))
+                    .isEqualTo(new String(raw, StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.partner.ppm.runtime.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.partner.ppm.api.Signal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ProcessTreeTest {
+
+    private static final Map<String, String> ENV = Map.of("PATH", "/usr/bin:/bin");
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+
+    /**
+     * A leader (finally {@code sleep}) that leaves behind: a double-forked sleep that kept the
+     * group; a sleep started by a job-control shell, in a group of its own but in the session, whose
+     * parent is gone; and a sleep that started its own session but is still the leader's child.
+     */
+    private static final String ESCAPING_SERVICE = """
+            (sleep 30 &)
+            bash -c 'set -m; sleep 30 &'
+            setsid sleep 30 &
+            exec sleep 30
+            """;
+
+    private static ChildProcesses processes;
+
+    @BeforeAll
+    static void open() {
+        processes = ChildProcesses.open();
+    }
+
+    @AfterAll
+    static void close() {
+        processes.close();
+    }
+
+    @Test
+    void treeHoldsTheGroupTheSessionAndTheDescendantsOfTheLeader() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        ChildProcess leader = processes.spawn(SpawnRequest.of(List.of("sh", "-c", ESCAPING_SERVICE), ENV), listener);
+        leader.closeStreams();
+        long self = ChildProcesses.currentPid();
+        try {
+            await().atMost(DEADLINE).until(() -> processes.processTree(leader.pid()).size() == 4);
+            Set<Long> tree = processes.processTree(leader.pid());
+
+            List<ProcStat> members = tree.stream().map(ProcFs::stat).toList();
+            assertThat(members).filteredOn(p -> p.pid() == leader.pid()).hasSize(1);
+            assertThat(members).as("double-forked, kept the group")
+                    .filteredOn(p -> p.pid() != leader.pid() && p.pgrp() == leader.pid() && p.ppid() == self).hasSize(1);
+            assertThat(members).as("job-control child: own group, same session")
+                    .filteredOn(p -> p.pgrp() != leader.pid() && p.session() == leader.pid() && p.ppid() == self)
+                    .hasSize(1);
+            assertThat(members).as("own session, still the leader's child")
+                    .filteredOn(p -> p.session() != leader.pid() && p.ppid() == leader.pid()).hasSize(1);
+        } finally {
+            processes.processTree(leader.pid()).forEach(pid -> processes.signal(pid, Signal.KILL.number()));
+        }
+        assertThat(listener.termination().kind()).isEqualTo(ChildEvent.Kind.KILLED);
+        await().atMost(DEADLINE).until(() -> processes.processTree(leader.pid()).isEmpty());
+    }
+
+    @Test
+    void treeOfAProcessThatIsGoneIsEmpty() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        ChildProcess child = processes.spawn(SpawnRequest.of(List.of("true"), ENV), listener);
+        child.closeStreams();
+        listener.termination();
+
+        assertThat(processes.processTree(child.pid())).isEmpty();
+    }
+
+    @Test
+    void treeNeverContainsTheDaemonItself() {
+        long self = ChildProcesses.currentPid();
+
+        assertThat(processes.processTree(self)).doesNotContain(self);
+    }
+}
