@@ -189,7 +189,18 @@ class Supervisor:
         return os.path.join(run_dir, "daemon.out")
 
     def find_daemon_pid(self, launched_pid):
-        return launched_pid
+        """Waits until the forked child has executed the daemon (its command line is no longer ours)."""
+        with open("/proc/self/cmdline", "rb") as f:
+            ours = f.read()
+
+        def executed():
+            try:
+                with open(f"/proc/{launched_pid}/cmdline", "rb") as f:
+                    theirs = f.read()
+            except OSError:
+                return launched_pid  # already gone: check_alive will say so
+            return launched_pid if theirs and theirs != ours else None
+        return wait_until(executed, 30, f"{self.label} to start")
 
     def start(self, run_name, services, relay_path=None):
         """Starts the daemon; returns the CLOCK_REALTIME ns taken just before it was executed."""
@@ -207,8 +218,11 @@ class Supervisor:
         RUNNING.add(self)
         self.pid = self.find_daemon_pid(self.proc.pid)
         if self.command_line is None:
-            with open(f"/proc/{self.pid}/cmdline", "rb") as f:
-                self.command_line = [a.decode(errors="replace") for a in f.read().split(b"\0")[:-1]]
+            try:
+                with open(f"/proc/{self.pid}/cmdline", "rb") as f:
+                    self.command_line = [a.decode(errors="replace") for a in f.read().split(b"\0")[:-1]]
+            except OSError:
+                pass
         return launched_ns
 
     def check_alive(self, what):
@@ -310,6 +324,7 @@ class Ppm(Supervisor):
     def find_daemon_pid(self, launched_pid):
         """The launcher script is expected to exec java; if it forks instead, measure the java child."""
         shells = ("bash", "sh", "dash")
+        super().find_daemon_pid(launched_pid)
 
         def daemon_pid():
             if self.proc.poll() is not None:

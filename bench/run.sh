@@ -2,12 +2,13 @@
 # PPM's benchmark suite: measures PPM and supervisord in the same run and
 # prints a Markdown table of both values and their ratio.
 #
-#   bench/run.sh [--quick] [--no-build] [--skip-ppm] [--skip-supervisord]
+#   bench/run.sh [--quick] [--no-build] [--ppm-launcher PATH] [--skip-ppm] [--skip-supervisord]
 #
-# Needs bash, python3, gcc and (for PPM) a JDK 25 and Maven; supervisord is
+# Needs bash, python3, gcc and (for PPM) a JDK 25 and Maven. supervisord is
 # installed from the distribution's packages when it is missing and apt-get
-# can be used, otherwise that column is skipped. The report also goes to
-# bench/results/<date>.md (with the raw numbers in a .json next to it).
+# can be used; otherwise its column is skipped. --ppm-launcher measures another
+# installation's bin/ppm instead of building this checkout. The report also
+# goes to bench/results/<date>_<time>.md, the raw numbers to a .json beside it.
 # See docs/performance.md for what each figure means.
 set -euo pipefail
 
@@ -15,13 +16,20 @@ bench_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(dirname "$bench_dir")
 
 quick=0 build=1 with_ppm=1 with_supervisord=1
-for arg in "$@"; do
+launcher="$root/distribution/target/ppm/bin/ppm"
+while (( $# )); do
+    arg=$1
+    shift
     case "$arg" in
         --quick) quick=1 ;;
         --no-build) build=0 ;;
+        --ppm-launcher)
+            [[ $# -gt 0 ]] || { echo "run.sh: --ppm-launcher needs a path" >&2; exit 2; }
+            launcher=$1 build=0
+            shift ;;
         --skip-ppm) with_ppm=0 ;;
         --skip-supervisord) with_supervisord=0 ;;
-        -h|--help) sed -n '2,11s/^# \{0,1\}//p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,13s/^# \{0,1\}//p' "$0"; exit 0 ;;
         *) echo "run.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -77,7 +85,6 @@ if (( with_ppm )); then
             [[ -x "$candidate/bin/java" ]] && { export JAVA_HOME=$candidate; break; }
         done
     fi
-    launcher="$root/distribution/target/ppm/bin/ppm"
     if (( build )); then
         if command -v mvn >/dev/null; then
             say "building PPM (mvn package -DskipTests)"
@@ -88,7 +95,11 @@ if (( with_ppm )); then
     fi
     if [[ -x "$launcher" ]]; then
         ppm=$launcher
-        ppm_version=$(git -C "$root" describe --always --dirty 2>/dev/null || echo "unknown revision")
+        if [[ $launcher -ef $root/distribution/target/ppm/bin/ppm ]]; then
+            ppm_version=$(git -C "$root" describe --always --dirty 2>/dev/null || echo "unknown revision")
+        else
+            ppm_version=$launcher
+        fi
     else
         say "no PPM launcher at $launcher: its column is skipped"
     fi
