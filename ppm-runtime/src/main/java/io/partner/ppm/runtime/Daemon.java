@@ -1,5 +1,8 @@
 package io.partner.ppm.runtime;
 
+import io.partner.ppm.api.ContainerStats;
+import io.partner.ppm.api.DaemonStats;
+import io.partner.ppm.api.ServiceHistory;
 import io.partner.ppm.api.ServiceInfo;
 import io.partner.ppm.api.ServiceSpec;
 import io.partner.ppm.api.Signal;
@@ -14,6 +17,7 @@ import io.partner.ppm.runtime.logs.LogLine;
 import io.partner.ppm.runtime.logs.LogRelay;
 import io.partner.ppm.runtime.plugin.PluginHost;
 import io.partner.ppm.runtime.process.ChildProcesses;
+import io.partner.ppm.runtime.stats.StatsCollector;
 import io.partner.ppm.runtime.supervisor.EventBus;
 import io.partner.ppm.runtime.supervisor.RestartPolicies;
 import io.partner.ppm.runtime.supervisor.ServiceEnvironment;
@@ -42,6 +46,7 @@ public final class Daemon implements DaemonControl {
 
     private static final int RING_LINES = 1000;
     private static final Duration PLUGIN_SCAN_PERIOD = Duration.ofSeconds(1);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofMillis(300);
     /** Part of the shutdown timeout kept for closing endpoints and flushing output after the services are down. */
     private static final Duration SHUTDOWN_RESERVE = Duration.ofMillis(500);
 
@@ -53,6 +58,7 @@ public final class Daemon implements DaemonControl {
     private final Supervisor supervisor;
     private final ScheduledExecutorService timer;
     private final ChildProcesses children;
+    private final StatsCollector stats;
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
     private volatile DaemonConfig config;
@@ -70,6 +76,7 @@ public final class Daemon implements DaemonControl {
         this.supervisor = new Supervisor(children, relay, new RestartPolicies(plugins::restartPolicy), events,
                 options.clock(), new ServiceEnvironment(options.environment(), options.workingDirectory()),
                 relay::daemonMessage);
+        this.stats = new StatsCollector(config.statsInterval(), supervisor::leaders, supervisor::acceptStats);
     }
 
     /**
@@ -118,10 +125,16 @@ public final class Daemon implements DaemonControl {
         relay.daemonMessage("PPM " + version() + " started (pid " + pid() + ", "
                 + (config.source() == null ? "no configuration file" : "config " + config.source()) + ")");
         events.subscribe(this::deliverToPlugins);
+        events.subscribe(event -> {
+            if (event.type() == io.partner.ppm.api.ServiceEvent.Type.REMOVED) {
+                stats.forget(event.service());
+            }
+        });
         plugins.configure(config.sections());
         supervisor.addAll(servicesOf(config));
         plugins.startExtensions(this);
         plugins.watch(timer, PLUGIN_SCAN_PERIOD);
+        stats.start();
     }
 
     private void deliverToPlugins(io.partner.ppm.api.ServiceEvent event) {
@@ -202,8 +215,15 @@ public final class Daemon implements DaemonControl {
 
     private void finish(int code) {
         children.killAllOthersAsInit();
+        // The last lines of the services are still in the pipes when their processes end.
+        try {
+            relay.awaitDrained(DRAIN_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         relay.daemonMessage("stopped, exit code " + code);
         plugins.close();
+        stats.close();
         timer.shutdownNow();
         supervisor.close();
         children.close();
@@ -269,6 +289,29 @@ public final class Daemon implements DaemonControl {
     @Override
     public void shutdown() {
         shutdown(0);
+    }
+
+    @Override
+    public DaemonStats daemonStats() {
+        return stats.daemonStats();
+    }
+
+    @Override
+    public ContainerStats containerStats() {
+        return stats.containerStats();
+    }
+
+    @Override
+    public ServiceHistory history(String service) {
+        if (supervisor.service(service).isEmpty()) {
+            throw new IllegalArgumentException("unknown service '" + service + "'");
+        }
+        return stats.history(service);
+    }
+
+    @Override
+    public void sampleNow() {
+        stats.sampleNow();
     }
 
     @Override

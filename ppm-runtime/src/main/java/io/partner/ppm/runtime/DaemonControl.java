@@ -1,5 +1,8 @@
 package io.partner.ppm.runtime;
 
+import io.partner.ppm.api.ContainerStats;
+import io.partner.ppm.api.DaemonStats;
+import io.partner.ppm.api.ServiceHistory;
 import io.partner.ppm.api.ServiceSpec;
 import io.partner.ppm.api.spi.SupervisorContext;
 import io.partner.ppm.runtime.logs.LogLine;
@@ -39,6 +42,18 @@ public interface DaemonControl extends SupervisorContext {
 
     /** Starts a graceful shutdown and returns at once. */
     void shutdown();
+
+    /** The daemon's own resource use, from the latest sample. */
+    DaemonStats daemonStats();
+
+    /** The container's (cgroup) and host's figures, from the latest sample; null before the first one. */
+    ContainerStats containerStats();
+
+    /** The recent samples of a service; IllegalArgumentException for an unknown service. */
+    ServiceHistory history(String service);
+
+    /** Takes a sample of every service now, so the next read is fresh. */
+    void sampleNow();
 
     /** Up to {@code max} lines of a service's output with a sequence number above {@code afterSeq}, oldest first. */
     List<LogLine> logs(String service, long afterSeq, int max);

@@ -1,5 +1,9 @@
 package io.partner.ppm.runtime.logs;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Writes raw output bytes as the inside of a JSON string. Valid UTF-8 is copied as is; quote,
  * backslash and control characters are escaped; every ill-formed UTF-8 sequence becomes one U+FFFD,
@@ -10,6 +14,9 @@ package io.partner.ppm.runtime.logs;
 final class JsonText {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final VarHandle LONGS =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
     private static final byte[] REPLACEMENT = {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD};
 
     private JsonText() {
@@ -20,6 +27,12 @@ final class JsonText {
         int run = offset; // start of bytes that can be copied verbatim
         int i = offset;
         while (i < end) {
+            while (i <= end - Long.BYTES && isPlainAscii((long) LONGS.get(src, i))) {
+                i += Long.BYTES;
+            }
+            if (i == end) {
+                break;
+            }
             int b = src[i] & 0xFF;
             if (b >= 0x20 && b < 0x80 && b != '"' && b != '\\') {
                 i++;
@@ -44,6 +57,20 @@ final class JsonText {
             run = i;
         }
         out.put(src, run, end - run);
+    }
+
+    /** True when all eight bytes are printable ASCII other than quote and backslash. */
+    private static boolean isPlainAscii(long word) {
+        long nonAscii = word & HIGH_BITS;
+        long control = (word - 0x2020202020202020L) & ~word & HIGH_BITS;
+        long quote = zeroBytes(word ^ 0x2222222222222222L);
+        long backslash = zeroBytes(word ^ 0x5C5C5C5C5C5C5C5CL);
+        return (nonAscii | control | quote | backslash) == 0;
+    }
+
+    /** Flags (at least) the zero bytes of {@code x}; never misses one. */
+    private static long zeroBytes(long x) {
+        return (x - 0x0101010101010101L) & ~x & HIGH_BITS;
     }
 
     private static void appendEscape(ByteBuilder out, int b) {

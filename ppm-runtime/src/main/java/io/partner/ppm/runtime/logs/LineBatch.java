@@ -17,9 +17,9 @@ final class LineBatch {
     private static final byte PARTIAL = 1;
     private static final byte UNTERMINATED = 2;
 
-    private int[] offsets = new int[1024];
-    private int[] lengths = new int[1024];
-    private byte[] kinds = new byte[1024];
+    private int[] offsets = new int[128];
+    private int[] lengths = new int[128];
+    private byte[] kinds = new byte[128];
     private int size;
     private int unterminated;
 

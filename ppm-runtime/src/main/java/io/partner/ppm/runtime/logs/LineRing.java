@@ -22,7 +22,7 @@ import java.util.List;
 final class LineRing {
 
     /** Largest segment (a reader's whole buffer): a longer run of lines is split. */
-    static final int MAX_SEGMENT = 2 * LineSplitter.MAX_PIECE;
+    static final int MAX_SEGMENT = BufferPool.READ_BUFFER;
     /** Smallest ring: two of the largest segments. */
     static final int MIN_BYTES = 2 * MAX_SEGMENT;
 
@@ -194,7 +194,7 @@ final class LineRing {
 
     /** Up to {@code max} lines with a sequence number above {@code afterSeq}, oldest first. */
     List<LogLine> since(String service, long afterSeq, int max) {
-        List<LogLine> result = new ArrayList<>((int) Math.min(max, Math.max(0, nextSeq - 1 - afterSeq)));
+        List<LogLine> result = new ArrayList<>((int) Math.min(max, linesHeld));
         for (int i = 0; i < count && result.size() < max; i++) {
             int slot = slot(i);
             if (firstSeqs[slot] + lineCounts[slot] - 1 > afterSeq) {

@@ -38,7 +38,7 @@ public final class LogRelay implements AutoCloseable {
     public static final int MAX_LINE_PIECE = LineSplitter.MAX_PIECE;
     /** Bytes of recent output a service keeps at most, unless told otherwise (1 MiB). */
     public static final int DEFAULT_RING_BYTES = 1024 * 1024;
-    /** Smallest ring: room for two of the longest line pieces. */
+    /** Smallest ring per service (256 KiB): room for two chunks of a busy stream. */
     public static final int MIN_RING_BYTES = LineRing.MIN_BYTES;
     /** The service name the daemon's own messages carry. */
     public static final String DAEMON_NAME = "ppm";
@@ -53,11 +53,12 @@ public final class LogRelay implements AutoCloseable {
     private final ConcurrentMap<String, ServiceLog> services = new ConcurrentHashMap<>();
     private final List<Consumer<LogLine>> allServicesFollowers = new CopyOnWriteArrayList<>();
     private final ReaderCount readers = new ReaderCount();
+    private final BufferPool buffers = new BufferPool();
     private volatile boolean closed;
 
     /**
-     * A relay keeping up to {@code ringLines} lines (and {@link #DEFAULT_RING_BYTES}) per service,
-     * reading on platform threads.
+     * A relay keeping at least the last {@code ringLines} lines of each service, as long as they fit
+     * in {@link #DEFAULT_RING_BYTES}, and reading on platform threads.
      *
      * @param stdout where service stdout goes; written with one {@code write} per chunk of lines and
      *     never buffered here: pass an unbuffered stream (see {@link #toStandardStreams})
@@ -100,7 +101,11 @@ public final class LogRelay implements AutoCloseable {
                 ringLines);
     }
 
-    /** Platform daemon threads with a small stack; measured as fast as virtual threads for this blocking I/O. */
+    /**
+     * Platform daemon threads with a small stack. Virtual threads relayed no faster when measured,
+     * and a virtual thread blocked reading a pipe holds on to its carrier (the JDK adds a carrier
+     * for it), so they would not save threads either.
+     */
     public static ThreadFactory defaultReaderThreads() {
         return Thread.ofPlatform().name("ppm-log-reader-", 0).daemon(true).stackSize(256 * 1024).factory();
     }
@@ -133,7 +138,7 @@ public final class LogRelay implements AutoCloseable {
 
     private void startReader(ServiceLog log, LogLine.Stream stream, InputStream in, LogSink sink) {
         LineFormatter formatter = LineFormatter.create(config, log.service(), stream);
-        StreamReader reader = new StreamReader(in, log, stream, sink, formatter, clock, this::daemonMessage);
+        StreamReader reader = new StreamReader(in, log, stream, sink, formatter, clock, buffers, this::daemonMessage);
         readers.started();
         Thread thread;
         try {

@@ -100,7 +100,8 @@ final class ServiceLog {
             try {
                 file = new RotatingLogFile(spec);
             } catch (IOException | RuntimeException e) {
-                problemReporter.accept("log file " + spec.file() + " of " + service + " cannot be opened: " + e.getMessage());
+                problemReporter.accept("log file " + spec.file() + " of " + service
+                        + " cannot be opened: " + e.getMessage());
             }
         }
     }

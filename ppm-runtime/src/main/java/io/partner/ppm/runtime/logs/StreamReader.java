@@ -3,25 +3,25 @@ package io.partner.ppm.runtime.logs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.InstantSource;
-import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
  * Relays one stream of one service until end of stream, then closes it. Reads big chunks into a
  * reusable buffer, finds the lines with a word-at-a-time scan, and hands all lines of a chunk at
- * once to the service's log (ring, file, followers) and to the sink as one write. Nothing is
- * allocated per line. Buffers grow while the stream is busy and shrink back once it has been quiet.
+ * once to the sink as one write and to the service's log (ring, file, followers). Nothing is
+ * allocated per line.
+ *
+ * <p>A quiet stream waits with a small buffer of its own. When a read fills it, output is flowing:
+ * the reader takes a big buffer from the {@link BufferPool} and gives it back once reads turn small
+ * again.
  */
 final class StreamReader implements Runnable {
 
-    private static final int INITIAL_BUFFER = 8 * 1024;
-    /** Twice a piece: after a round at most one piece is pending, so a read always has room for another. */
-    private static final int MAX_BUFFER = 2 * LineSplitter.MAX_PIECE;
+    private static final int SMALL_BUFFER = 8 * 1024;
     /** Output is written in slices of about this size, always whole lines. */
     private static final int OUTPUT_FLUSH = 256 * 1024;
-    /** A stream whose reads stay this small for a while is quiet: its buffers go back to the initial size. */
-    private static final int SMALL_READ = INITIAL_BUFFER / 2;
-    private static final int QUIET_READS_BEFORE_SHRINK = 64;
+    /** A read this small means the writer is not keeping the pipe full: the big buffer can go back. */
+    private static final int SMALL_READ = SMALL_BUFFER / 2;
 
     private final InputStream in;
     private final ServiceLog log;
@@ -29,20 +29,20 @@ final class StreamReader implements Runnable {
     private final LogSink sink;
     private final LineFormatter formatter;
     private final InstantSource clock;
+    private final BufferPool pool;
     private final Consumer<String> problemReporter;
-    private final LineBatch batch = new LineBatch();
-    private final ByteBuilder output = new ByteBuilder(INITIAL_BUFFER);
-    private byte[] buffer = new byte[INITIAL_BUFFER];
-    private int quietReads;
+    private final byte[] small = new byte[SMALL_BUFFER];
+    private byte[] buffer = small;
 
     StreamReader(InputStream in, ServiceLog log, LogLine.Stream stream, LogSink sink, LineFormatter formatter,
-            InstantSource clock, Consumer<String> problemReporter) {
+            InstantSource clock, BufferPool pool, Consumer<String> problemReporter) {
         this.in = in;
         this.log = log;
         this.stream = stream;
         this.sink = sink;
         this.formatter = formatter;
         this.clock = clock;
+        this.pool = pool;
         this.problemReporter = problemReporter;
     }
 
@@ -52,15 +52,16 @@ final class StreamReader implements Runnable {
             relayUntilEndOfStream();
         } catch (IOException e) {
             // The stream was closed under us (daemon shutting down): nothing more to relay.
+        } finally {
+            if (buffer != small) {
+                pool.giveBack(buffer);
+            }
         }
     }
 
-    private void relayUntilEndOfStream() throws IOException {
+    private void relayUntilEndOfStream() {
         int pending = 0; // bytes of an incomplete line kept at the start of the buffer
         while (true) {
-            if (pending == buffer.length) {
-                buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, MAX_BUFFER));
-            }
             int room = buffer.length - pending;
             int read;
             try {
@@ -75,58 +76,70 @@ final class StreamReader implements Runnable {
                 return;
             }
             pending = filled - rest;
-            System.arraycopy(buffer, rest, buffer, 0, pending);
-            adaptBuffers(read, room, pending);
+            moveRest(rest, pending, chooseBuffer(read, room, pending));
         }
+    }
+
+    /**
+     * The buffer for the next read: the big one while reads fill what they are given, the small one
+     * again once a read is small and the pending line fits. The small one is also too small for a
+     * pending line that fills it.
+     */
+    private byte[] chooseBuffer(int read, int room, int pending) {
+        if (buffer == small) {
+            return read == room || pending == small.length ? pool.takeReadBuffer() : small;
+        }
+        return read < SMALL_READ && pending <= small.length / 2 ? small : buffer;
+    }
+
+    /** Moves the incomplete rest to the start of {@code next}, giving the big buffer back when leaving it. */
+    private void moveRest(int rest, int pending, byte[] next) {
+        System.arraycopy(buffer, rest, next, 0, pending);
+        if (next != buffer && buffer != small) {
+            pool.giveBack(buffer);
+        }
+        buffer = next;
     }
 
     /** Relays every line in {@code buffer[0, filled)}; returns where the incomplete rest starts. */
     private int relayChunk(int filled, boolean endOfStream) {
-        batch.clear();
-        long now = clock.millis();
+        BufferPool.ChunkWorkspace workspace = pool.takeWorkspace();
         try {
-            formatter.beginChunk(now);
-            int position = 0;
-            while (true) {
-                // Most lines are found and formatted in one pass...
-                position = formatter.appendShortLines(output, buffer, position, filled, batch, OUTPUT_FLUSH);
-                if (output.size() < OUTPUT_FLUSH) {
-                    break;
-                }
-                sink.write(output);
-            }
-            // ...the rest (long lines, a last line at end of stream, another format) in two.
-            int formatted = batch.size();
-            int rest = LineSplitter.split(buffer, position, filled, endOfStream, batch);
-            for (int next = formatted; next < batch.size(); ) {
-                next = formatter.appendLines(output, buffer, batch, next, OUTPUT_FLUSH);
-                if (output.size() >= OUTPUT_FLUSH) {
-                    sink.write(output);
-                }
-            }
-            sink.write(output);
-            if (!batch.isEmpty()) {
-                log.append(buffer, batch, stream, now);
-            }
-            return rest;
+            return relayChunk(filled, endOfStream, workspace.batch(), workspace.output());
         } catch (RuntimeException e) {
             // Never stop draining the pipe, or the service would block on a full pipe.
-            output.reset();
             problemReporter.accept("output of " + log.service() + " lost a chunk: " + e);
             return filled;
+        } finally {
+            pool.giveBack(workspace);
         }
     }
 
-    /** Grows the read buffer while reads fill it; shrinks both buffers after a run of small reads. */
-    private void adaptBuffers(int read, int room, int pending) {
-        if (read == room && buffer.length < MAX_BUFFER) {
-            buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, MAX_BUFFER));
+    private int relayChunk(int filled, boolean endOfStream, LineBatch batch, ByteBuilder output) {
+        long now = clock.millis();
+        formatter.beginChunk(now);
+        int position = 0;
+        while (true) {
+            // Most lines are found and formatted in one pass...
+            position = formatter.appendShortLines(output, buffer, position, filled, batch, OUTPUT_FLUSH);
+            if (output.size() < OUTPUT_FLUSH) {
+                break;
+            }
+            sink.write(output);
         }
-        quietReads = read < SMALL_READ ? quietReads + 1 : 0;
-        if (quietReads >= QUIET_READS_BEFORE_SHRINK && buffer.length > INITIAL_BUFFER && pending < INITIAL_BUFFER) {
-            buffer = Arrays.copyOf(buffer, INITIAL_BUFFER);
-            output.shrinkTo(INITIAL_BUFFER);
-            quietReads = 0;
+        // ...the rest (long lines, a last line at end of stream, another format) in two.
+        int formatted = batch.size();
+        int rest = LineSplitter.split(buffer, position, filled, endOfStream, batch);
+        for (int next = formatted; next < batch.size(); ) {
+            next = formatter.appendLines(output, buffer, batch, next, OUTPUT_FLUSH);
+            if (output.size() >= OUTPUT_FLUSH) {
+                sink.write(output);
+            }
         }
+        sink.write(output);
+        if (!batch.isEmpty()) {
+            log.append(buffer, batch, stream, now);
+        }
+        return rest;
     }
 }

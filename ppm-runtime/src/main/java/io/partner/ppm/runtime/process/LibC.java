@@ -88,6 +88,9 @@ final class LibC {
     private final MethodHandle killpg = bindWithErrno("killpg", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
     private final MethodHandle pipe2 = bindWithErrno("pipe2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
     private final MethodHandle close = bindWithErrno("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    /** {@code fcntl(fd, cmd, int)}: variadic from its third argument. */
+    private final MethodHandle fcntlInt = bind("fcntl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT),
+            CAPTURE_ERRNO, Linker.Option.firstVariadicArg(2));
     private final MethodHandle waitid = bindWithErrno("waitid",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
     private final MethodHandle strerrordescNp = bind("strerrordesc_np", FunctionDescriptor.of(ADDRESS, JAVA_INT));
@@ -196,6 +199,17 @@ final class LibC {
         MemorySegment state = CALL_STATE_BUFFER.get();
         try {
             return errnoOf((int) pipe2.invokeExact(state, fds, flags), state);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code fcntl(fd, cmd, arg)} for commands that take an int; its result, or minus the error number. */
+    int fcntl(int fd, int cmd, int arg) {
+        MemorySegment state = CALL_STATE_BUFFER.get();
+        try {
+            int result = (int) fcntlInt.invokeExact(state, fd, cmd, arg);
+            return result >= 0 ? result : -errnoOf(result, state);
         } catch (Throwable t) {
             throw rethrow(t);
         }

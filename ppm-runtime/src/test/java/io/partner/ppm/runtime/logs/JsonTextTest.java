@@ -15,15 +15,18 @@ class JsonTextTest {
     void anyBytesBecomeAJsonStringThatReadsBackAsJavaDecodesThem() throws Exception {
         Random random = new Random(7);
         for (int round = 0; round < 2_000; round++) {
-            byte[] raw = new byte[random.nextInt(40)];
+            byte[] raw = new byte[random.nextInt(80)];
+            // Half the rounds mostly plain text (skipped a word at a time), half dense with trouble.
+            int plainShare = round % 2 == 0 ? 1 : 40;
             for (int i = 0; i < raw.length; i++) {
-                // Mostly bytes around the interesting ranges: controls, ASCII, leads and continuations.
-                raw[i] = (byte) switch (random.nextInt(4)) {
-                    case 0 -> random.nextInt(0x20);
-                    case 1 -> 0x20 + random.nextInt(0x60);
-                    case 2 -> 0x80 + random.nextInt(0x40);
-                    default -> 0xC0 + random.nextInt(0x40);
-                };
+                int kind = random.nextInt(plainShare + 3);
+                raw[i] = (byte) (kind < plainShare
+                        ? 0x20 + random.nextInt(0x60) // printable ASCII, quote and backslash included
+                        : switch (kind - plainShare) {
+                            case 0 -> random.nextInt(0x20);          // controls
+                            case 1 -> 0x80 + random.nextInt(0x40);   // continuation bytes
+                            default -> 0xC0 + random.nextInt(0x40);  // lead bytes, valid or not
+                        });
             }
             ByteBuilder out = new ByteBuilder(16);
             out.put((byte) '"');

@@ -1,6 +1,7 @@
 package io.partner.ppm.runtime.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ class LineRingTest {
         ring.append(bytes, batch, LogLine.Stream.STDERR, 1234L);
 
         assertThat(ring.since("svc", 2, 10)).extracting(LogLine::seq, LogLine::text)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, "three"), org.assertj.core.groups.Tuple.tuple(4L, "four"));
+                .containsExactly(tuple(3L, "three"), tuple(4L, "four"));
         assertThat(ring.since("svc", 0, 1)).extracting(LogLine::text).containsExactly("one");
         assertThat(ring.since("svc", 4, 10)).isEmpty();
         assertThat(ring.tail("svc", 2)).extracting(LogLine::text).containsExactly("three", "four");

@@ -58,7 +58,9 @@ public final class LogRelayBench {
                 double cat = rate(bytes, catPipe(input, fifo));
                 catCpu.add(rate(bytes, catCpuNanos));
                 double relay = rate(bytes, relay(input, fifo, variant, dir));
-                relayCpu.add(rate(bytes, readerCpuNanos));
+                if (readerCpuNanos > 0) { // not measurable on a virtual thread
+                    relayCpu.add(rate(bytes, readerCpuNanos));
+                }
                 catRates.add(cat);
                 catThisVariant.add(cat);
                 rates.add(relay);
@@ -67,7 +69,8 @@ public final class LogRelayBench {
             double catMedian = median(catThisVariant);
             System.out.printf(Locale.ROOT, "%-13s relay %6.0f MB/s  cat %6.0f MB/s  ratio %.2f   "
                     + "| per CPU second: relay %6.0f MB  cat %6.0f MB   (relay rounds %s)%n",
-                    variant, relayMedian, catMedian, relayMedian / catMedian, median(relayCpu), median(catCpu), format(rates));
+                    variant, relayMedian, catMedian, relayMedian / catMedian,
+                    relayCpu.isEmpty() ? Double.NaN : median(relayCpu), median(catCpu), format(rates));
         }
         System.out.printf(Locale.ROOT, "cat overall median %.0f MB/s%n", median(catRates));
         try (var files = Files.list(dir)) {
@@ -124,7 +127,8 @@ public final class LogRelayBench {
             try {
                 task.run();
             } finally {
-                readerCpuNanos = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                readerCpuNanos = Thread.currentThread().isVirtual()
+                        ? -1 : ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             }
         });
         makeFifo(fifo);

@@ -34,8 +34,10 @@ class LogRelayFileTest {
         }
         // Both streams go to the file; each keeps its order (the two pipes race each other).
         List<String> lines = concatenatedLines(files);
-        assertThat(lines).filteredOn(line -> Integer.parseInt(line) <= 20000).containsExactlyElementsOf(numbers(1, 20000));
-        assertThat(lines).filteredOn(line -> Integer.parseInt(line) > 20000).containsExactlyElementsOf(numbers(20001, 20010));
+        assertThat(lines).filteredOn(line -> Integer.parseInt(line) <= 20000)
+                .containsExactlyElementsOf(numbers(1, 20000));
+        assertThat(lines).filteredOn(line -> Integer.parseInt(line) > 20000)
+                .containsExactlyElementsOf(numbers(20001, 20010));
     }
 
     @Test

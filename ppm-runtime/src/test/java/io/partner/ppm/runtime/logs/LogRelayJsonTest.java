@@ -36,7 +36,8 @@ class LogRelayJsonTest {
             assertThat(out).hasSize(20_000);
             for (int i = 0; i < out.size(); i++) {
                 JsonNode line = out.get(i);
-                assertThat(line.properties()).extracting(e -> e.getKey()).containsExactly("time", "service", "stream", "line");
+                assertThat(line.properties()).extracting(e -> e.getKey())
+                        .containsExactly("time", "service", "stream", "line");
                 assertThat(line.get("time").asText()).isEqualTo("2026-05-01T12:34:56.789Z");
                 assertThat(line.get("service").asText()).isEqualTo("web");
                 assertThat(line.get("stream").asText()).isEqualTo("stdout");
@@ -97,7 +98,8 @@ class LogRelayJsonTest {
             assertThat(lines).hasSize(5);
             assertThat(lines).extracting(line -> line.path("partial").asBoolean(false))
                     .containsExactly(true, true, true, false, false);
-            assertThat(lines.subList(0, 3)).allSatisfy(line -> assertThat(line.get("line").asText()).hasSize(64 * 1024));
+            assertThat(lines.subList(0, 3))
+                    .allSatisfy(line -> assertThat(line.get("line").asText()).hasSize(64 * 1024));
             StringBuilder whole = new StringBuilder();
             lines.subList(0, 4).forEach(line -> whole.append(line.get("line").asText()));
             assertThat(whole.toString()).isEqualTo(new String(longLine, StandardCharsets.US_ASCII));

@@ -33,7 +33,8 @@ class LogRelayRingTest {
         try (RelayHarness harness = new RelayHarness(LogConfig.DEFAULT, 100_000, LogRelay.MIN_RING_BYTES,
                 InstantSource.system())) {
             // 2,000 lines of about 1 KiB: more than the ring's 256 KiB.
-            harness.sh("wide", "awk 'BEGIN { pad = sprintf(\"%1000s\", \"\"); for (i = 1; i <= 2000; i++) print i pad }'");
+            harness.sh("wide",
+                    "awk 'BEGIN { pad = sprintf(\"%1000s\", \"\"); for (i = 1; i <= 2000; i++) print i pad }'");
             harness.drain();
 
             List<LogLine> kept = harness.relay.tail("wide", 100_000);

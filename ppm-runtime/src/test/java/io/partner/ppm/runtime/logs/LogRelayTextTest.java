@@ -148,7 +148,8 @@ class LogRelayTextTest {
             harness.relay.daemonMessage("started 3 services");
             harness.relay.daemonMessage("first\nsecond");
 
-            assertThat(harness.stderrLines()).containsExactly("ppm | started 3 services", "ppm | first", "ppm | second");
+            assertThat(harness.stderrLines())
+                    .containsExactly("ppm | started 3 services", "ppm | first", "ppm | second");
             assertThat(harness.stdoutLines()).isEmpty();
         }
     }

@@ -60,7 +60,9 @@ class TextRelayReferenceTest {
     /** Lines of every awkward length: empty, around word sizes, around the piece size, far beyond. */
     private static byte[] randomOutput(Random random) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int[] awkward = {0, 1, 7, 8, 9, 15, 16, 17, 31, 32, 33, 65_535, 65_536, 65_537, 131_071, 131_072, 131_073, 300_000};
+        int[] awkward = {
+            0, 1, 7, 8, 9, 15, 16, 17, 31, 32, 33, 65_535, 65_536, 65_537, 131_071, 131_072, 131_073, 300_000
+        };
         while (out.size() < 3_000_000) {
             int length = switch (random.nextInt(10)) {
                 case 0 -> awkward[random.nextInt(awkward.length)];
@@ -119,7 +121,8 @@ class TextRelayReferenceTest {
             if (position >= bytes.length) {
                 return -1;
             }
-            int size = Math.min(len, Math.min(bytes.length - position, 1 + sizes.nextInt(sizes.nextBoolean() ? 100 : 200_000)));
+            int wanted = 1 + sizes.nextInt(sizes.nextBoolean() ? 100 : 200_000);
+            int size = Math.min(len, Math.min(bytes.length - position, wanted));
             System.arraycopy(bytes, position, b, off, size);
             position += size;
             return size;
