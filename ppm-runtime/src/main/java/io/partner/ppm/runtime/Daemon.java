@@ -15,6 +15,7 @@ import io.partner.ppm.runtime.config.DaemonConfig;
 import io.partner.ppm.runtime.config.PluginsConfig;
 import io.partner.ppm.runtime.logs.LogLine;
 import io.partner.ppm.runtime.logs.LogRelay;
+import io.partner.ppm.runtime.plugin.PluginChangeReport;
 import io.partner.ppm.runtime.plugin.PluginHost;
 import io.partner.ppm.runtime.process.ChildProcesses;
 import io.partner.ppm.runtime.stats.StatsCollector;
@@ -62,6 +63,7 @@ public final class Daemon implements DaemonControl {
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
     private volatile DaemonConfig config;
+    private volatile AutoCloseable pluginReporting = () -> { };
 
     private Daemon(DaemonOptions options, PluginHost plugins, DaemonConfig config) {
         this.options = options;
@@ -130,11 +132,19 @@ public final class Daemon implements DaemonControl {
                 stats.forget(event.service());
             }
         });
+        reportPluginChanges();
         plugins.configure(config.sections());
         supervisor.addAll(servicesOf(config));
         plugins.startExtensions(this);
         plugins.watch(timer, PLUGIN_SCAN_PERIOD);
         stats.start();
+    }
+
+    /** Every plugin in the daemon's output now, and each later load, failure and unload as it happens. */
+    private void reportPluginChanges() {
+        PluginChangeReport report = new PluginChangeReport(relay::daemonMessage);
+        pluginReporting = plugins.onChange(() -> report.report(plugins.plugins()));
+        report.report(plugins.plugins());
     }
 
     private void deliverToPlugins(io.partner.ppm.api.ServiceEvent event) {
@@ -222,6 +232,8 @@ public final class Daemon implements DaemonControl {
             Thread.currentThread().interrupt();
         }
         relay.daemonMessage("stopped, exit code " + code);
+        // Unloading everything at the end is no news.
+        closeQuietly(pluginReporting);
         plugins.close();
         stats.close();
         timer.shutdownNow();
@@ -230,6 +242,14 @@ public final class Daemon implements DaemonControl {
         events.close();
         relay.close();
         exit.complete(code);
+    }
+
+    private static void closeQuietly(AutoCloseable handle) {
+        try {
+            handle.close();
+        } catch (Exception e) {
+            // Only a listener registration: nothing is left to undo.
+        }
     }
 
     // ---------------------------------------------------------------- DaemonControl

@@ -4,6 +4,7 @@ import io.partner.ppm.api.ContainerStats;
 import io.partner.ppm.api.DaemonStats;
 import io.partner.ppm.api.ServiceHistory;
 import io.partner.ppm.api.ServiceSpec;
+import io.partner.ppm.api.management.PluginInfo;
 import io.partner.ppm.api.spi.SupervisorContext;
 import io.partner.ppm.runtime.logs.LogLine;
 import java.nio.file.Path;
@@ -57,4 +58,17 @@ public interface DaemonControl extends SupervisorContext {
 
     /** Up to {@code max} lines of a service's output with a sequence number above {@code afterSeq}, oldest first. */
     List<LogLine> logs(String service, long afterSeq, int max);
+
+    /** The plugins the daemon knows, loaded or failed; empty when there is no plugin manager. */
+    default List<PluginInfo> plugins() {
+        return List.of();
+    }
+
+    /**
+     * Calls {@code listener} (on any thread) whenever the set of plugins or their states change, so
+     * the management layer can keep its plugin MBeans in step; close the handle to unsubscribe.
+     */
+    default AutoCloseable subscribePlugins(Runnable listener) {
+        return () -> { };
+    }
 }

@@ -90,7 +90,7 @@ final class JarLoader {
     }
 
     private static LoadedPlugin failed(Path jar, JarStamp stamp, String id, String version, String error) {
-        PluginHost.LOG.log(System.Logger.Level.WARNING, "plugin " + id + " (" + jar + ") failed to load: " + error);
+        PluginHost.LOG.log(System.Logger.Level.DEBUG, "plugin " + id + " (" + jar + ") failed to load: " + error);
         return new LoadedPlugin(jar, stamp, id, version, LoadedPlugin.FAILED, error, PluginExtensions.NONE, null);
     }
 

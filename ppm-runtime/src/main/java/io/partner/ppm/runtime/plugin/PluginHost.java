@@ -32,8 +32,10 @@ import java.util.concurrent.TimeUnit;
  * extensions).
  *
  * <p>A jar that cannot be loaded (corrupt, no descriptor, a class missing, an exception while
- * starting) is listed as FAILED with its error and logged; the host carries on with the others.
- * Plugin ids in the disabled list are listed as DISABLED and contribute nothing.
+ * starting) is listed as FAILED with its error; the host carries on with the others. Plugin ids in
+ * the disabled list are listed as DISABLED and contribute nothing. Loads, failures and unloads are
+ * logged at debug level only: the daemon reports each change of {@link #plugins()} in its own output
+ * ({@link PluginChangeReport} through {@link #onChange}), in its own format.
  *
  * <p>With {@link #watch} running, a jar copied into the folder is loaded once its size and time have
  * stayed the same for one period (so a half-copied jar is not mistaken for a corrupt one), a removed jar
@@ -108,7 +110,7 @@ public final class PluginHost implements AutoCloseable {
         Map<Path, JarStamp> jars = folder.jars();
         for (Path known : List.copyOf(plugins.keySet())) {
             if (!jars.containsKey(known)) {
-                LOG.log(Level.INFO, "plugin jar removed: " + known);
+                LOG.log(Level.DEBUG, "plugin jar removed: " + known);
                 uninstall(known);
             }
         }
@@ -118,7 +120,7 @@ public final class PluginHost implements AutoCloseable {
             boolean settled = stamp.equals(lastLook.get(jar));
             if (!current && settled) {
                 if (known != null) {
-                    LOG.log(Level.INFO, "plugin jar replaced: " + jar);
+                    LOG.log(Level.DEBUG, "plugin jar replaced: " + jar);
                     uninstall(jar);
                 }
                 install(jar, stamp);
@@ -227,7 +229,7 @@ public final class PluginHost implements AutoCloseable {
             if (daemon != null) {
                 plugin = startDaemonExtensions(plugin);
             }
-            LOG.log(Level.INFO, "plugin " + plugin.id() + " " + plugin.version() + " " + plugin.state().toLowerCase(Locale.ROOT)
+            LOG.log(Level.DEBUG, "plugin " + plugin.id() + " " + plugin.version() + " " + plugin.state().toLowerCase(Locale.ROOT)
                     + " with " + plugin.extensions().classNames().size() + " extension(s)");
         }
         plugins.put(jar, plugin);
@@ -257,7 +259,7 @@ public final class PluginHost implements AutoCloseable {
                 started.add(extension);
             } catch (RuntimeException | LinkageError e) {
                 String error = "daemon extension " + extension.getClass().getName() + " failed to start: " + JarLoader.describe(e);
-                LOG.log(Level.WARNING, "plugin " + plugin.id() + ": " + error);
+                LOG.log(Level.DEBUG, "plugin " + plugin.id() + ": " + error);
                 stopAll(plugin.id(), started);
                 context.close();
                 detach(plugin);

@@ -8,6 +8,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -66,7 +67,9 @@ record CronSchedule(String expression, String format, ZoneId zone, ExecutionTime
 
     /** The first fire time strictly after {@code instant}, or empty when the expression never fires again. */
     Optional<ZonedDateTime> nextAfter(Instant instant) {
-        return times.nextExecution(instant.atZone(zone));
+        // cron-utils keeps the fraction of a second it is given; the timer wakes up a little late each
+        // time, so without this each fire time would inherit the lateness of the one before and drift.
+        return times.nextExecution(instant.truncatedTo(ChronoUnit.SECONDS).atZone(zone));
     }
 
     /** Up to {@code count} fire times strictly after {@code instant}. */

@@ -46,6 +46,18 @@ class CronScheduleTest {
     }
 
     @Test
+    void fireTimesFallOnWholeSecondsWhateverTheFractionOfTheGivenInstant() {
+        CronSchedule everySecond = CronSchedule.parse("* * * * * ?", "quartz", "UTC");
+        CronSchedule everyMinute = CronSchedule.parse("* * * * *", "unix", "UTC");
+
+        // A timer wakes up a few milliseconds late: the next fire time must not carry that lateness along.
+        assertThat(instants(everySecond.nextRuns(Instant.parse("2026-01-01T12:00:05.012345678Z"), 2))).containsExactly(
+                Instant.parse("2026-01-01T12:00:06Z"), Instant.parse("2026-01-01T12:00:07Z"));
+        assertThat(everyMinute.nextAfter(Instant.parse("2026-01-01T12:00:00.250Z")).orElseThrow().toInstant())
+                .isEqualTo(Instant.parse("2026-01-01T12:01:00Z"));
+    }
+
+    @Test
     void quartzAndSpringHaveSeconds() {
         CronSchedule quartz = CronSchedule.parse("*/10 * * * * ?", "quartz", "UTC");
         CronSchedule spring = CronSchedule.parse("0 0 */6 * * *", "spring", "UTC");

@@ -1,0 +1,70 @@
+package io.partner.ppm.cli;
+
+import io.partner.ppm.cli.output.Style;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ppm}: the command line of PPM. Every command is a client of the daemon's MXBeans (over
+ * Jolokia or JMX RMI), except {@code daemon}, which runs the daemon, and {@code version}.
+ *
+ * <p>Errors are one line on stderr; the exit codes are decided in {@link ExitCodes}.
+ */
+@Command(name = "ppm",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        synopsisSubcommandLabel = "COMMAND",
+        description = "Runs and supervises the processes of a container, and drives a running PPM daemon.",
+        footer = {"", "Exit codes: 0 done, 1 the operation failed, 2 usage error, 3 no daemon reachable.",
+            "Environment: PPM_URL (daemon URL), PPM_RUNTIME_FILE, PPM_PASSWORD, NO_COLOR."})
+public final class Ppm implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        Map<String, String> env = System.getenv();
+        int code = run(new Context(env, out, err, Style.detect(env)), args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command line and returns its exit code; never throws. */
+    public static int run(Context context, String... args) {
+        try {
+            Integer quick = QuickPath.tryRun(context, args);
+            return quick != null ? quick : PicocliPath.run(context, args);
+        } finally {
+            context.out().flush();
+            context.err().flush();
+        }
+    }
+
+    /** Without a command: the usage on stderr, and a usage error. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
+    }
+
+    static String oneLine(Throwable failure) {
+        String message = failure.getMessage();
+        if (!(failure instanceof CliException) && !(failure instanceof CommandLine.ParameterException)) {
+            message = "internal error: " + failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        }
+        if (message == null) {
+            return failure.getClass().getSimpleName();
+        }
+        int newline = message.indexOf('\n');
+        return (newline < 0 ? message : message.substring(0, newline)).strip();
+    }
+}

@@ -1,0 +1,122 @@
+package io.partner.ppm.cli.command;
+
+import io.partner.ppm.api.ServiceInfo;
+import io.partner.ppm.api.ServiceStats;
+import io.partner.ppm.api.management.DaemonStatus;
+import io.partner.ppm.cli.Context;
+import io.partner.ppm.cli.Version;
+import io.partner.ppm.cli.ExitCodes;
+import io.partner.ppm.cli.client.DaemonClient;
+import io.partner.ppm.cli.output.Format;
+import io.partner.ppm.cli.output.Json;
+import io.partner.ppm.cli.output.Style;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code ppm info [NAME]}: the daemon and its services, or one service in full. */
+@Command(name = "info", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Show the daemon (version, pid, uptime, configuration file, endpoint) and its services, "
+                + "or everything about one service.")
+public final class InfoCommand implements Callable<Integer>, QuickRunnable {
+
+    private final Context context;
+
+    @Mixin
+    ConnectionOptions connection = new ConnectionOptions();
+
+    @Mixin
+    JsonOption json = new JsonOption();
+
+    @Parameters(arity = "0..1", paramLabel = "NAME", description = "A service to show in full.")
+    String name;
+
+    public InfoCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public int runQuick(String url, String user, boolean json, String name) throws InterruptedException {
+        connection.url = url;
+        connection.user = user;
+        this.json.json = json;
+        this.name = name;
+        return call();
+    }
+
+    @Override
+    public Integer call() {
+        try (DaemonClient client = connection.connect(context)) {
+            if (name != null) {
+                showService(client.service(name));
+            } else {
+                showDaemon(client.url(), client.status(), client.services());
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private void showDaemon(String url, DaemonStatus status, List<ServiceInfo> services) {
+        if (json.enabled()) {
+            Map<String, Object> all = new LinkedHashMap<>();
+            all.put("daemon", status);
+            all.put("url", url);
+            all.put("services", services);
+            context.out().println(Json.write(all));
+            return;
+        }
+        PrintWriter out = context.out();
+        Style style = context.style();
+        out.println(style.bold("PPM " + status.version()) + "  pid " + status.pid() + "  up " + Format.duration(status.uptimeMillis()));
+        field(out, "config", status.configFile().isEmpty() ? "(none: embedded default)" : status.configFile());
+        field(out, "endpoint", url);
+        field(out, "services", status.services() + " (" + status.running() + " running, " + status.crashed() + " crashed, "
+                + status.finished() + " finished, " + status.stopped() + " stopped, " + status.created() + " created)");
+        out.println();
+        ServiceTable.print(context, services);
+    }
+
+    private void showService(ServiceInfo info) {
+        if (json.enabled()) {
+            context.out().println(Json.write(info));
+            return;
+        }
+        PrintWriter out = context.out();
+        ServiceStats stats = info.stats();
+        field(out, "name", context.style().bold(info.name()));
+        field(out, "state", ServiceTable.state(context.style(), info));
+        field(out, "pid", Format.pid(info.pid()));
+        field(out, "command", info.command());
+        field(out, "uptime", Format.duration(info.uptimeMillis()));
+        field(out, "started at", Format.time(info.startedAt()));
+        field(out, "restarts", info.restarts() + " (" + info.totalRestarts() + " in total)");
+        field(out, "next restart", Format.time(info.nextRestartAt()));
+        field(out, "last exit", lastExit(info));
+        field(out, "reason", info.reason() == null || info.reason().isEmpty() ? "-" : info.reason());
+        field(out, "cpu", Format.percent(stats.cpuPercent()));
+        field(out, "memory", Format.bytes(stats.rssBytes()));
+        field(out, "processes", Integer.toString(stats.processes()));
+        field(out, "threads", Integer.toString(stats.threads()));
+        field(out, "open files", Integer.toString(stats.openFiles()));
+        field(out, "disk read", Format.bytes(stats.readBytes()));
+        field(out, "disk write", Format.bytes(stats.writeBytes()));
+        info.details().forEach((key, value) -> field(out, key.replace('_', ' '), value));
+        out.flush();
+    }
+
+    private static String lastExit(ServiceInfo info) {
+        if (info.lastSignal() != null) {
+            return "killed by SIG" + info.lastSignal();
+        }
+        return info.lastExitCode() >= 0 ? "exit code " + info.lastExitCode() : "-";
+    }
+
+    private static void field(PrintWriter out, String label, String value) {
+        out.printf("%-13s %s%n", label + ":", value);
+    }
+}

@@ -1,0 +1,52 @@
+package io.partner.ppm.cli.command;
+
+import io.partner.ppm.api.ServiceInfo;
+import io.partner.ppm.cli.Context;
+import io.partner.ppm.cli.Version;
+import io.partner.ppm.cli.ExitCodes;
+import io.partner.ppm.cli.client.DaemonClient;
+import io.partner.ppm.cli.output.Json;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code ppm ls}: every service in one table, read with one bulk call. */
+@Command(name = "ls", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "List the services: name, state, pid, uptime, restarts, cpu, memory.")
+public final class LsCommand implements Callable<Integer>, QuickRunnable {
+
+    private final Context context;
+
+    @Mixin
+    ConnectionOptions connection = new ConnectionOptions();
+
+    @Mixin
+    JsonOption json = new JsonOption();
+
+    public LsCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public int runQuick(String url, String user, boolean json, String name) throws InterruptedException {
+        connection.url = url;
+        connection.user = user;
+        this.json.json = json;
+        return call();
+    }
+
+    @Override
+    public Integer call() {
+        List<ServiceInfo> services;
+        try (DaemonClient client = connection.connect(context)) {
+            services = client.services();
+        }
+        if (json.enabled()) {
+            context.out().println(Json.write(services));
+        } else {
+            ServiceTable.print(context, services);
+        }
+        return ExitCodes.OK;
+    }
+}
