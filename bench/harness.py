@@ -89,6 +89,43 @@ def cpu_ticks(pid):
     return int(fields[11]) + int(fields[12])
 
 
+def thread_ticks(pid):
+    """{thread id: (name, utime+stime ticks)} for every thread of a process."""
+    threads = {}
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{tid}/stat") as f:
+                text = f.read()
+        except OSError:
+            continue
+        name = text[text.index("(") + 1:text.rindex(")")]
+        fields = text.rsplit(")", 1)[1].split()
+        threads[tid] = (name, int(fields[11]) + int(fields[12]))
+    return threads
+
+
+def busiest_threads(before, after, seconds, top=5):
+    """The threads that used the most CPU between two thread_ticks snapshots, as '% of a core' texts."""
+    tick = os.sysconf("SC_CLK_TCK")
+    used = {}
+    for tid, (name, ticks) in after.items():
+        delta = ticks - before.get(tid, (name, 0))[1]
+        if delta > 0:
+            used[name] = used.get(name, 0) + delta
+    ranked = sorted(used.items(), key=lambda item: -item[1])[:top]
+    return [f"{name} {100.0 * ticks / tick / seconds:.3f} %" for name, ticks in ranked]
+
+
+def thread_kinds(threads, top=4):
+    """The most common thread names (digits folded), e.g. ['200 × ppm-out-#', ...]."""
+    counts = {}
+    for name, _ in threads.values():
+        kind = re.sub(r"\d+", "#", name)
+        counts[kind] = counts.get(kind, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: -item[1])[:top]
+    return [f"{count} × {kind}" for kind, count in ranked]
+
+
 def memory_mib(pid):
     """(RSS, Pss, Pss_Anon) of a process in MiB."""
     values = {}
@@ -537,11 +574,16 @@ def measure_fleet(sup, settings, bin_dir, count, with_idle_cpu):
         time.sleep(settings.settle_s)
         sup.check_alive("the services to settle")
         result["rss_mib"], result["pss_mib"], result["pss_anon_mib"] = memory_mib(sup.pid)
-        result["threads"] = len(os.listdir(f"/proc/{sup.pid}/task"))
+        threads = thread_ticks(sup.pid)
+        result["threads"] = len(threads)
+        result["thread_kinds"] = thread_kinds(threads)
         if with_idle_cpu:
+            threads0 = thread_ticks(sup.pid)
             cpu0, ticks0, wall0 = cpu_time_ns(sup.pid), cpu_ticks(sup.pid), time.monotonic_ns()
             time.sleep(settings.idle_s)
             cpu1, ticks1, wall1 = cpu_time_ns(sup.pid), cpu_ticks(sup.pid), time.monotonic_ns()
+            result["idle_busiest_threads"] = busiest_threads(threads0, thread_ticks(sup.pid),
+                                                             (wall1 - wall0) / 1e9)
             sup.check_alive("the idle CPU window to end")
             result["idle_cpu_pct"] = 100.0 * (cpu1 - cpu0) / (wall1 - wall0)
             result["idle_cpu_ticks_pct"] = 100.0 * (ticks1 - ticks0) / os.sysconf("SC_CLK_TCK") / ((wall1 - wall0) / 1e9)
@@ -726,10 +768,14 @@ def details(settings, results):
                 continue
             text = (f"- {fleet[5:]} services: first running after {f['first_s']:.3f} s, all after "
                     f"{f['launch_s']:.3f} s; RSS {f['rss_mib']:.1f} MiB, Pss {f['pss_mib']:.1f} MiB, "
-                    f"Pss_Anon {f['pss_anon_mib']:.1f} MiB, {f['threads']} threads")
+                    f"Pss_Anon {f['pss_anon_mib']:.1f} MiB, {f['threads']} threads ("
+                    + ", ".join(f.get("thread_kinds", [])) + ")")
             if "idle_cpu_pct" in f:
                 text += (f"; idle CPU {f['idle_cpu_pct']:.3f} % over {f['idle_window_s']:.1f} s "
-                         f"({f['idle_cpu_ticks_pct']:.3f} % from /proc/PID/stat ticks)")
+                         f"({f['idle_cpu_ticks_pct']:.3f} % from /proc/PID/stat ticks")
+                if f.get("idle_busiest_threads"):
+                    text += "; busiest threads, by name: " + ", ".join(f["idle_busiest_threads"])
+                text += ")"
             if "anomaly" in f:
                 text += f"; ANOMALY: {f['anomaly']}"
             lines.append(text)
