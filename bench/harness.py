@@ -237,7 +237,7 @@ class Supervisor:
             except OSError:
                 return launched_pid  # already gone: check_alive will say so
             return launched_pid if theirs and theirs != ours else None
-        return wait_until(executed, 30, f"{self.label} to start")
+        return wait_until(executed, 30, f"{self.label} to start", self)
 
     def start(self, run_name, services, relay_path=None):
         """Starts the daemon; returns the CLOCK_REALTIME ns taken just before it was executed."""
@@ -253,7 +253,11 @@ class Supervisor:
                                          stderr=err, env=self.environment(run_dir), cwd=run_dir,
                                          start_new_session=True)
         RUNNING.add(self)
-        self.pid = self.find_daemon_pid(self.proc.pid)
+        try:
+            self.pid = self.find_daemon_pid(self.proc.pid)
+        except BaseException:
+            self.stop()
+            raise
         if self.command_line is None:
             try:
                 with open(f"/proc/{self.pid}/cmdline", "rb") as f:
@@ -372,7 +376,7 @@ class Ppm(Supervisor):
                 if os.path.basename(exe_of(child)) == "java":
                     return child
             return None
-        pid = wait_until(daemon_pid, 30, "the PPM launcher to start the daemon")
+        pid = wait_until(daemon_pid, 30, "the PPM launcher to start the daemon", self)
         if pid != launched_pid:
             self.notes.append(f"the launcher did not exec java (pid {launched_pid} kept running); "
                               f"measured the java child {pid}")
