@@ -40,8 +40,8 @@ class Pid1IT {
         Path log = dir.resolve("out.log");
         Process unshare = Installation.asPid1(dir, "daemon", "--config", config.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long daemon = Installation.awaitChild(unshare.pid());
         try {
-            long daemon = Installation.awaitChild(unshare.pid());
             await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(log).contains("orphaner | spawned"));
             // Every orphan ends after 0.5 s; the daemon (their new parent) must reap each one.
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
@@ -50,7 +50,8 @@ class Pid1IT {
                             .hasSize(1)
                             .noneMatch(child -> child[1] == 'Z'));
         } finally {
-            unshare.destroy();
+            // SIGKILL to PID 1 ends the whole namespace; unshare then exits too.
+            ProcessHandle.of(daemon).ifPresent(ProcessHandle::destroyForcibly);
             unshare.waitFor(20, TimeUnit.SECONDS);
         }
     }

@@ -8,13 +8,15 @@ import io.partner.ppm.api.ServiceState;
 import io.partner.ppm.cli.output.Json;
 import io.partner.ppm.cli.output.Style;
 import io.partner.ppm.runtime.RunningDaemon;
+import io.partner.ppm.runtime.config.ConfigExtensions;
+import io.partner.ppm.runtime.config.ConfigLoader;
+import io.partner.ppm.runtime.config.DaemonConfig;
 import io.partner.ppm.runtime.management.ManagementServer;
 import io.partner.ppm.runtime.management.TestEndpoints;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -49,9 +51,8 @@ class CliAgainstRealDaemonTest {
 
     @BeforeEach
     void start() throws Exception {
-        running = RunningDaemon.start(dir, SERVICES);
-        management = ManagementServer.start(running.daemon, TestEndpoints.jmx(), TestEndpoints.jolokia(),
-                dir.resolve("run/daemon.json"));
+        running = RunningDaemon.startWithEndpoints(dir, SERVICES);
+        management = running.daemon.management();
         env.put("PPM_RUNTIME_FILE", management.runtimeFile().toString());
         running.awaitState("sleeper", ServiceState.RUNNING);
         running.awaitState("talker", ServiceState.RUNNING);
@@ -59,7 +60,6 @@ class CliAgainstRealDaemonTest {
 
     @AfterEach
     void stop() {
-        management.close();
         if (!running.daemon.exitCode().isDone()) {
             running.close();
         }
@@ -123,14 +123,11 @@ class CliAgainstRealDaemonTest {
 
         String yaml = ppm("show-configuration").out();
         assertThat(yaml).contains("job", "GREETING");
-        // Fed back to a new daemon, the configuration gives the same services.
-        Path second = Files.createDirectories(dir.resolve("second"));
-        try (RunningDaemon copy = RunningDaemon.startRaw(second, yaml, Clock.systemUTC(), Map.of())) {
-            for (String name : List.of("sleeper", "talker", "job")) {
-                assertThat(copy.daemon.spec(name)).as(name).isEqualTo(running.daemon.spec(name));
-            }
-            assertThat(copy.daemon.services()).hasSize(3);
-        }
+        // Read back as a configuration, it gives the same services (ShowConfigurationRoundTripTest feeds
+        // it to a second daemon).
+        DaemonConfig reread = new ConfigLoader(System.getenv(), ConfigExtensions.NONE).loadText(yaml, "show-configuration");
+        assertThat(reread.services()).containsExactlyElementsOf(running.daemon.services().stream()
+                .map(service -> running.daemon.spec(service.name()).orElseThrow()).toList());
 
         long pid = info("job").pid();
         assertThat(ppm("rm", "job").out()).isEqualTo("removed job\n");
@@ -176,7 +173,6 @@ class CliAgainstRealDaemonTest {
 
         assertThat(ppm("shutdown").out()).isEqualTo("the daemon is shutting down\n");
         assertThat(running.daemon.exitCode().get(DEADLINE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).isZero();
-        management.close();
 
         CliRun gone = ppm("ls");
         assertThat(gone.exitCode()).isEqualTo(3);
@@ -217,7 +213,6 @@ class CliAgainstRealDaemonTest {
 
     @Test
     void noDaemonIsExitCodeThreeForEveryClientCommand() throws Exception {
-        management.close();
         Map<String, String> nowhere = Map.of("PPM_RUNTIME_FILE", dir.resolve("absent.json").toString(),
                 "PPM_URL", "http://127.0.0.1:" + TestEndpoints.freePort() + "/jolokia/");
         for (String command : List.of("ls", "info", "info sleeper", "stats", "start sleeper", "logs", "reload", "plugins",
@@ -226,7 +221,5 @@ class CliAgainstRealDaemonTest {
             assertThat(run.exitCode()).as(command).isEqualTo(3);
             assertThat(run.err().lines().count()).as(command).isEqualTo(1);
         }
-        management = ManagementServer.start(running.daemon, TestEndpoints.jmx(), TestEndpoints.jolokia(),
-                dir.resolve("run/daemon.json"));
     }
 }

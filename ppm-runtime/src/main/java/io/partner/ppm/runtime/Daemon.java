@@ -4,6 +4,7 @@ import io.partner.ppm.api.ContainerStats;
 import io.partner.ppm.api.DaemonStats;
 import io.partner.ppm.api.ServiceHistory;
 import io.partner.ppm.api.ServiceInfo;
+import io.partner.ppm.api.management.DaemonEndpoints;
 import io.partner.ppm.api.ServiceSpec;
 import io.partner.ppm.api.Signal;
 import io.partner.ppm.api.spi.ServiceEventListener;
@@ -14,9 +15,11 @@ import io.partner.ppm.runtime.config.ConfigWriter;
 import io.partner.ppm.runtime.config.DaemonConfig;
 import io.partner.ppm.runtime.config.PluginsConfig;
 import io.partner.ppm.runtime.logs.LogLine;
+import io.partner.ppm.runtime.logs.DaemonLogHandler;
 import io.partner.ppm.runtime.logs.LogRelay;
 import io.partner.ppm.runtime.plugin.PluginChangeReport;
 import io.partner.ppm.runtime.plugin.PluginHost;
+import io.partner.ppm.runtime.management.ManagementServer;
 import io.partner.ppm.runtime.process.ChildProcesses;
 import io.partner.ppm.runtime.stats.StatsCollector;
 import io.partner.ppm.runtime.supervisor.EventBus;
@@ -59,13 +62,16 @@ public final class Daemon implements DaemonControl {
     private final Supervisor supervisor;
     private final ScheduledExecutorService timer;
     private final ChildProcesses children;
+    private ManagementServer management;
+    private final DaemonLogHandler logHandler;
     private final StatsCollector stats;
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
     private volatile DaemonConfig config;
     private volatile AutoCloseable pluginReporting = () -> { };
 
-    private Daemon(DaemonOptions options, PluginHost plugins, DaemonConfig config) {
+    private Daemon(DaemonOptions options, PluginHost plugins, DaemonConfig config, DaemonLogHandler logHandler) {
+        this.logHandler = logHandler;
         this.options = options;
         this.startedAt = options.clock().millis();
         this.plugins = plugins;
@@ -98,6 +104,8 @@ public final class Daemon implements DaemonControl {
             throws ConfigException, IOException {
         Optional<Path> file = ConfigLocator.locate(options.explicitConfig(), options.environment(), options.home(),
                 options.workingDirectory());
+        // Until the log relay exists, library messages go straight to stderr in the daemon's text form.
+        DaemonLogHandler logHandler = DaemonLogHandler.install(line -> writeLine(options.stderr(), "ppm | " + line));
         // Plugins first: the configuration may use keys they own.
         PluginsConfig pluginSettings = file.map(PluginsConfig::peek).orElse(PluginsConfig.DEFAULT);
         PluginHost plugins = new PluginHost(pluginSettings.resolve(options.installation(), options.workingDirectory()),
@@ -106,17 +114,27 @@ public final class Daemon implements DaemonControl {
             plugins.loadAll();
             ConfigLoader loader = new ConfigLoader(options.environment(), plugins.configExtensions());
             DaemonConfig config = file.isPresent() ? loader.load(file.get()) : DaemonConfig.empty();
-            Daemon daemon = new Daemon(options, plugins, config);
+            Daemon daemon = new Daemon(options, plugins, config, logHandler);
             listeners.forEach(daemon.events::subscribe);
-            daemon.run();
+            try {
+                daemon.run();
+            } catch (IOException | RuntimeException e) {
+                daemon.release();
+                throw e;
+            }
             return daemon;
         } catch (ConfigException | RuntimeException e) {
             plugins.close();
+            logHandler.close();
             throw e;
         }
     }
 
-    private void run() {
+    private void run() throws IOException {
+        logHandler.redirect(relay::daemonMessage);
+        // Endpoints first: a port that is taken stops the daemon before any service has started.
+        management = ManagementServer.start(this, config.jmx(), config.jolokia(),
+                DaemonEndpoints.defaultLocation(options.environment(), System.getProperty("user.name")));
         if (options.handleSignals()) {
             SignalHandlers.install(this::onTerminationSignal, this::reloadOnSignal, this::forward, relay::daemonMessage);
         }
@@ -169,6 +187,20 @@ public final class Daemon implements DaemonControl {
                 ServiceSpec.NEVER, main.backoff(), main.stopSignal(), main.stopTimeout(), main.successExitCodes(),
                 java.util.Map.of(), true, null, java.util.Map.of()));
         return services;
+    }
+
+    /** The management endpoints (JMX, Jolokia, runtime file) of this daemon. */
+    public ManagementServer management() {
+        return management;
+    }
+
+    private static void writeLine(java.io.OutputStream out, String line) {
+        try {
+            out.write((line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.flush();
+        } catch (IOException unwritable) {
+            // Nowhere left to report to.
+        }
     }
 
     /** Blocks until the daemon has shut down; returns the code the process should exit with. */
@@ -232,23 +264,33 @@ public final class Daemon implements DaemonControl {
             Thread.currentThread().interrupt();
         }
         relay.daemonMessage("stopped, exit code " + code);
+        release();
+        exit.complete(code);
+    }
+
+    /** Closes everything the daemon holds, in the reverse order of {@link #run()}. */
+    private void release() {
         // Unloading everything at the end is no news.
         closeQuietly(pluginReporting);
+        closeQuietly(management);
         plugins.close();
         stats.close();
         timer.shutdownNow();
         supervisor.close();
         children.close();
         events.close();
+        logHandler.close();
         relay.close();
-        exit.complete(code);
     }
 
-    private static void closeQuietly(AutoCloseable handle) {
+    private void closeQuietly(AutoCloseable handle) {
+        if (handle == null) {
+            return;
+        }
         try {
             handle.close();
         } catch (Exception e) {
-            // Only a listener registration: nothing is left to undo.
+            relay.daemonMessage("while stopping: " + e.getMessage());
         }
     }
 
@@ -405,9 +447,14 @@ public final class Daemon implements DaemonControl {
         return supervisor.runCommand(argv, env, timeout);
     }
 
-    /** Every plugin of the plugin folder, loaded or not. */
+    @Override
     public List<io.partner.ppm.api.management.PluginInfo> plugins() {
         return plugins.plugins();
+    }
+
+    @Override
+    public AutoCloseable subscribePlugins(Runnable listener) {
+        return plugins.onChange(listener);
     }
 
     @Override

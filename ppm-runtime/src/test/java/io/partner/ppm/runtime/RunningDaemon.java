@@ -55,6 +55,24 @@ public final class RunningDaemon implements AutoCloseable {
         return startRaw(dir, NO_ENDPOINTS + yaml, Clock.systemUTC(), Map.of());
     }
 
+    /** Starts a daemon with its JMX and Jolokia endpoints on free loopback ports, then {@code yaml}. */
+    public static RunningDaemon startWithEndpoints(Path dir, String yaml) {
+        return startRaw(dir, """
+                daemon:
+                  jmx: { enabled: true, host: 127.0.0.1, port: %d }
+                  jolokia: { enabled: true, host: 127.0.0.1, port: %d }
+                  shutdown: { timeout: 5s }
+                """.formatted(freePort(), freePort()) + yaml, Clock.systemUTC(), Map.of());
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static RunningDaemon startRaw(Path dir, String fullYaml, Clock clock, Map<String, String> extraEnv) {
         try {
             Path config = dir.resolve("ppm.yml");
@@ -62,6 +80,7 @@ public final class RunningDaemon implements AutoCloseable {
             SyncBuffer out = new SyncBuffer();
             SyncBuffer err = new SyncBuffer();
             Map<String, String> env = new HashMap<>(System.getenv());
+            env.put("PPM_RUNTIME_FILE", dir.resolve("daemon.json").toString());
             env.putAll(extraEnv);
             DaemonOptions options = new DaemonOptions(config, List.of(), env, dir, dir, null, out, err, false, clock);
             List<ServiceEvent> events = new CopyOnWriteArrayList<>();

@@ -9,6 +9,7 @@ import io.partner.ppm.api.ServiceStats;
 import io.partner.ppm.api.Signal;
 import io.partner.ppm.api.spi.RestartContext;
 import io.partner.ppm.api.spi.RestartDecision;
+import io.partner.ppm.runtime.config.Durations;
 import io.partner.ppm.runtime.logs.LogRelay;
 import io.partner.ppm.runtime.process.ChildEvent;
 import io.partner.ppm.runtime.process.ChildProcess;
@@ -520,7 +521,7 @@ public final class Supervisor implements AutoCloseable {
     private void scheduleRestart(ManagedService service, Duration delay) {
         service.nextRestartAt = clock.millis() + delay.toMillis();
         service.publish();
-        emit(ServiceEvent.Type.RESTART_SCHEDULED, service, null, "restart in " + delay.toMillis() + " ms");
+        emit(ServiceEvent.Type.RESTART_SCHEDULED, service, null, "restart in " + Durations.format(delay));
         service.pendingRestart = loop.schedule(() -> {
             service.pendingRestart = null;
             if (shutdown == null && services.containsValue(service) && !service.alive()) {
@@ -681,8 +682,11 @@ public final class Supervisor implements AutoCloseable {
         ServiceEvent event = new ServiceEvent(type, service.name(), previous, service.state,
                 type == ServiceEvent.Type.FINISHED || type == ServiceEvent.Type.CRASHED ? service.lastExit : null,
                 service.restarts, service.nextRestartAt, message, clock.millis());
-        if (type != ServiceEvent.Type.ADDED && type != ServiceEvent.Type.RESTART_SCHEDULED) {
-            log.accept(service.name() + ": " + message);
+        switch (type) {
+            case ADDED -> { }
+            case CRASHED -> log.accept(service.name() + ": crashed: " + message);
+            case FINISHED -> log.accept(service.name() + ": finished: " + message);
+            default -> log.accept(service.name() + ": " + message);
         }
         events.publish(event);
     }

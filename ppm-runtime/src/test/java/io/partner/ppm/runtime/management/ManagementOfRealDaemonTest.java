@@ -46,7 +46,7 @@ class ManagementOfRealDaemonTest {
 
     @BeforeEach
     void start() throws Exception {
-        running = RunningDaemon.start(dir, """
+        running = RunningDaemon.startWithEndpoints(dir, """
                 services:
                   - name: sleeper
                     command: ["sleep", "1000"]
@@ -54,8 +54,7 @@ class ManagementOfRealDaemonTest {
                     command: ["sh", "-c", "sleep 1000"]
                     backoff: { interval: 100ms, max: 100ms, max_restarts: 1 }
                 """);
-        management = ManagementServer.start(running.daemon, TestEndpoints.jmx(), TestEndpoints.jolokia(),
-                dir.resolve("daemon.json"));
+        management = running.daemon.management();
         connector = JMXConnectorFactory.connect(new JMXServiceURL(management.jmxUrl().orElseThrow()));
         connection = connector.getMBeanServerConnection();
         running.awaitState("sleeper", ServiceState.RUNNING);
@@ -65,7 +64,6 @@ class ManagementOfRealDaemonTest {
     @AfterEach
     void stop() throws Exception {
         connector.close();
-        management.close();
         running.close();
     }
 

@@ -80,7 +80,9 @@ public final class PluginDaemon implements AutoCloseable {
         Output out = new Output();
         Output err = new Output();
         List<ServiceEvent> events = new CopyOnWriteArrayList<>();
-        DaemonOptions options = new DaemonOptions(config, List.of(), System.getenv(), dir, dir, null, out, err,
+        java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        env.put("PPM_RUNTIME_FILE", dir.resolve("daemon.json").toString());
+        DaemonOptions options = new DaemonOptions(config, List.of(), env, dir, dir, null, out, err,
                 false, Clock.systemUTC());
         Daemon daemon = Daemon.start(options, List.of(events::add));
         return new PluginDaemon(daemon, config, pluginsDir, out, err, events);
