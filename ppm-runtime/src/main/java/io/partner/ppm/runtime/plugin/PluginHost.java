@@ -23,8 +23,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The plugins of the daemon: every jar of the plugin folder, loaded with PF4J, and what their
@@ -60,7 +58,7 @@ public final class PluginHost implements AutoCloseable {
     private Map<Path, JarStamp> lastLook = Map.of();
     private SupervisorContext daemon;
     private Map<String, Object> sections;
-    private ScheduledFuture<?> watchTask;
+    private FolderWatch watch;
     private boolean closed;
 
     /**
@@ -91,15 +89,16 @@ public final class PluginHost implements AutoCloseable {
     }
 
     /**
-     * Looks at the folder every {@code period} on {@code timer}: loads new jars, unloads removed ones,
-     * reloads replaced ones. Stops with {@link #close()}.
+     * Follows the folder from now on: after each change (reported by the kernel; where it cannot be, on
+     * every {@code period}) looks at it on {@code timer}, loads new jars once complete, unloads removed
+     * ones and reloads replaced ones. Stops with {@link #close()}.
      */
     public synchronized void watch(ScheduledExecutorService timer, Duration period) {
-        if (watchTask != null) {
-            watchTask.cancel(false);
+        if (watch != null) {
+            watch.close();
         }
-        long millis = Math.max(1, period.toMillis());
-        watchTask = timer.scheduleWithFixedDelay(this::rescanSafely, millis, millis, TimeUnit.MILLISECONDS);
+        watch = new FolderWatch(folder.dir(), timer, period, this::rescanSafely);
+        watch.start();
     }
 
     /** One look at the folder; see {@link #watch}. */
@@ -199,8 +198,8 @@ public final class PluginHost implements AutoCloseable {
             return;
         }
         closed = true;
-        if (watchTask != null) {
-            watchTask.cancel(false);
+        if (watch != null) {
+            watch.close();
         }
         List<Path> jars = new ArrayList<>(plugins.keySet());
         Collections.reverse(jars);
