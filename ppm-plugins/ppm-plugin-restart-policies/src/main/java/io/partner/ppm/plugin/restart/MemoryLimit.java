@@ -32,8 +32,9 @@ public class MemoryLimit implements DaemonExtension {
     private volatile SupervisorContext context;
     private ScheduledFuture<?> task;
 
+    /** Looks as often as the daemon samples by default (5 s): a look in between would find the same figures. */
     public MemoryLimit() {
-        this(Duration.ofSeconds(1));
+        this(Duration.ofSeconds(5));
     }
 
     /** @param period how often the latest samples are looked at */
