@@ -2,8 +2,11 @@ package io.partner.ppm.runtime.logs;
 
 import io.partner.ppm.api.LogFileSpec;
 import io.partner.ppm.runtime.config.LogConfig;
+import io.partner.ppm.runtime.process.PipeInput;
+import io.partner.ppm.runtime.process.ReadinessPoller;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +17,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 
@@ -54,6 +58,7 @@ public final class LogRelay implements AutoCloseable {
     private final List<Consumer<LogLine>> allServicesFollowers = new CopyOnWriteArrayList<>();
     private final ReaderCount readers = new ReaderCount();
     private final BufferPool buffers = new BufferPool();
+    private final Executor drainers = PipeRelay.newDrainers();
     private volatile boolean closed;
 
     /**
@@ -121,24 +126,54 @@ public final class LogRelay implements AutoCloseable {
     }
 
     /**
-     * Starts relaying the service's streams and returns at once: one reader thread per stream runs
-     * until end of stream and then closes it. Either stream may be null (not captured). A service
-     * that is not registered yet is registered without a log file.
+     * Starts relaying the service's streams and returns at once; each stream is relayed until end
+     * of stream and then closed. A {@link PipeInput} (a service's pipe) is watched by the shared
+     * poller thread and read, whenever it has data, on one of the relay's drain threads; any other
+     * stream gets a reader thread of its own that waits in {@code read}. Either stream may be null
+     * (not captured). A service that is not registered yet is registered without a log file.
+     *
+     * @throws IllegalStateException when a pipe cannot be watched (it is closed then)
      */
     public void attach(String service, InputStream stdoutOfService, InputStream stderrOfService) {
         requireOpen();
         ServiceLog log = serviceLog(service);
         if (stdoutOfService != null) {
-            startReader(log, LogLine.Stream.STDOUT, stdoutOfService, stdout);
+            startRelay(log, LogLine.Stream.STDOUT, stdoutOfService, stdout);
         }
         if (stderrOfService != null) {
-            startReader(log, LogLine.Stream.STDERR, stderrOfService, stderr);
+            startRelay(log, LogLine.Stream.STDERR, stderrOfService, stderr);
         }
     }
 
-    private void startReader(ServiceLog log, LogLine.Stream stream, InputStream in, LogSink sink) {
+    private void startRelay(ServiceLog log, LogLine.Stream stream, InputStream in, LogSink sink) {
+        if (in instanceof PipeInput pipe) {
+            startWatching(log, stream, pipe, sink);
+        } else {
+            startReader(log, stream, in, sink);
+        }
+    }
+
+    /** A pipe of the daemon's own costs no thread while it is quiet: the poller reports when it is readable. */
+    private void startWatching(ServiceLog log, LogLine.Stream stream, PipeInput pipe, LogSink sink) {
+        StreamReader reader = newReader(log, stream, pipe, sink);
+        PipeRelay relay = new PipeRelay(reader, drainers, readers::ended);
+        readers.started();
+        try {
+            relay.start(SharedPoller.INSTANCE, pipe);
+        } catch (IOException | RuntimeException e) {
+            readers.ended();
+            pipe.close();
+            throw new IllegalStateException("cannot relay the output of " + log.service() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private StreamReader newReader(ServiceLog log, LogLine.Stream stream, InputStream in, LogSink sink) {
         LineFormatter formatter = LineFormatter.create(config, log.service(), stream);
-        StreamReader reader = new StreamReader(in, log, stream, sink, formatter, clock, buffers, this::daemonMessage);
+        return new StreamReader(in, log, stream, sink, formatter, clock, buffers, this::daemonMessage);
+    }
+
+    private void startReader(ServiceLog log, LogLine.Stream stream, InputStream in, LogSink sink) {
+        StreamReader reader = newReader(log, stream, in, sink);
         readers.started();
         Thread thread;
         try {
@@ -255,6 +290,11 @@ public final class LogRelay implements AutoCloseable {
         for (String service : List.copyOf(services.keySet())) {
             unregister(service);
         }
+    }
+
+    /** One poller for every relay of the JVM, started with the first pipe. */
+    private static final class SharedPoller {
+        static final ReadinessPoller INSTANCE = new ReadinessPoller("ppm-relay-poller");
     }
 
     private ServiceLog serviceLog(String service) {
