@@ -104,6 +104,12 @@ final class LibC {
     private final MethodHandle fcntlInt = bind("fcntl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT),
             CAPTURE_ERRNO, Linker.Option.firstVariadicArg(2));
     private final MethodHandle read = bindWithErrno("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+    /**
+     * {@code read} straight into a Java array: only for descriptors that never wait (non-blocking),
+     * because the garbage collector cannot move the array, and so cannot run, during the call.
+     */
+    private final MethodHandle readIntoHeap = bind("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG),
+            CAPTURE_ERRNO, Linker.Option.critical(true));
     /** {@code open(path, flags)}: variadic from its third argument, which is not passed. */
     private final MethodHandle open = bind("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT),
             CAPTURE_ERRNO, Linker.Option.firstVariadicArg(2));
@@ -251,6 +257,20 @@ final class LibC {
         MemorySegment state = CALL_STATE_BUFFER.get();
         try {
             long result = (long) read.invokeExact(state, fd, buffer, count);
+            return result >= 0 ? result : -(int) ERRNO.get(state, 0L);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * {@code read(fd, array, count)} into a heap segment, without copying, for a non-blocking
+     * descriptor only (see {@link #readIntoHeap}); the bytes read, or minus the error number.
+     */
+    long readNonBlocking(int fd, MemorySegment heapBuffer) {
+        MemorySegment state = CALL_STATE_BUFFER.get();
+        try {
+            long result = (long) readIntoHeap.invokeExact(state, fd, heapBuffer, heapBuffer.byteSize());
             return result >= 0 ? result : -(int) ERRNO.get(state, 0L);
         } catch (Throwable t) {
             throw rethrow(t);

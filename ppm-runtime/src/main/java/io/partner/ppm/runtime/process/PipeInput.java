@@ -14,8 +14,9 @@ import java.util.Objects;
  * {@link #readAvailable} that never waits. Closing closes the descriptor exactly once; closing
  * again does nothing.
  *
- * <p>Bytes are read with {@code read(2)} into a native buffer of the reading thread and copied out,
- * so a read never returns more than {@value #MAX_READ} bytes.
+ * <p>A non-blocking pipe is read with {@code read(2)} straight into the caller's array. A read that
+ * may wait goes through a native buffer of the reading thread, then a copy: the garbage collector
+ * must stay free to run meanwhile. Either way one read returns at most {@value #MAX_READ} bytes.
  */
 public final class PipeInput extends InputStream {
 
@@ -29,6 +30,7 @@ public final class PipeInput extends InputStream {
     private final LibC libc;
     private final Object closeLock = new Object();
     private volatile int fd;
+    private volatile boolean nonBlocking;
 
     PipeInput(LibC libc, int fd) {
         this.libc = libc;
@@ -82,16 +84,16 @@ public final class PipeInput extends InputStream {
      */
     public int readAvailable(byte[] bytes, int offset, int length) throws IOException {
         Objects.checkFromIndexSize(offset, length, bytes.length);
-        MemorySegment buffer = NATIVE_BUFFER.get();
         int wanted = Math.min(length, MAX_READ);
         while (true) {
             int descriptor = fd;
             if (descriptor < 0) {
                 throw new IOException("pipe closed");
             }
-            long result = libc.read(descriptor, buffer, wanted);
+            long result = nonBlocking
+                    ? libc.readNonBlocking(descriptor, MemorySegment.ofArray(bytes).asSlice(offset, wanted))
+                    : readThroughNativeBuffer(descriptor, bytes, offset, wanted);
             if (result > 0) {
-                MemorySegment.copy(buffer, ValueLayout.JAVA_BYTE, 0, bytes, offset, (int) result);
                 return (int) result;
             }
             if (result == 0) {
@@ -107,6 +109,16 @@ public final class PipeInput extends InputStream {
         }
     }
 
+    /** A read that may wait cannot pin the array (see {@link LibC#readNonBlocking}): it reads into native memory. */
+    private long readThroughNativeBuffer(int descriptor, byte[] bytes, int offset, int length) {
+        MemorySegment buffer = NATIVE_BUFFER.get();
+        long result = libc.read(descriptor, buffer, length);
+        if (result > 0) {
+            MemorySegment.copy(buffer, ValueLayout.JAVA_BYTE, 0, bytes, offset, (int) result);
+        }
+        return result;
+    }
+
     /** The descriptor, or -1 once closed. */
     int fd() {
         return fd;
@@ -120,6 +132,7 @@ public final class PipeInput extends InputStream {
         if (result < 0) {
             throw new IOException("cannot make a pipe non-blocking: " + libc.describe(-result));
         }
+        nonBlocking = true;
     }
 
     /** EINTR after close(2) on Linux still means the descriptor is gone: never retried. */

@@ -2,6 +2,7 @@ package io.partner.ppm.runtime.logs;
 
 import io.partner.ppm.api.LogFileSpec;
 import io.partner.ppm.runtime.config.LogConfig;
+import io.partner.ppm.runtime.process.PipeInput;
 import java.io.BufferedOutputStream;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -25,7 +26,12 @@ import java.util.concurrent.ThreadFactory;
  * reading the same kind of FIFO into /dev/null. Each variant runs several rounds, interleaved with
  * the reference, and the medians are compared.
  *
- * <p>Usage: {@code LogRelayBench [megabytes=200] [rounds=5] [variants=text,text-ts,json,text-file,text-virtual]}
+ * <p>Variants ending in {@code -poll} read the FIFO as the daemon reads a service's pipe: a
+ * {@link PipeInput} watched by the poller and drained on the relay's drain threads (their CPU time
+ * is not measured). The others read through a {@link FileInputStream} on a reader thread of its own.
+ *
+ * <p>Usage: {@code LogRelayBench [megabytes=200] [rounds=5]
+ * [variants=text,text-poll,text-ts,json,json-poll,text-file,text-virtual]}
  */
 public final class LogRelayBench {
 
@@ -41,7 +47,7 @@ public final class LogRelayBench {
         int megabytes = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         List<String> variants = Arrays.asList(
-                (args.length > 2 ? args[2] : "text,text-ts,json,text-file,text-virtual").split(","));
+                (args.length > 2 ? args[2] : "text,text-poll,text-ts,json,json-poll,text-file,text-virtual").split(","));
         Path dir = Files.createTempDirectory("ppm-log-bench");
         Path input = dir.resolve("input.txt");
         Path fifo = dir.resolve("pipe");
@@ -117,7 +123,7 @@ public final class LogRelayBench {
      */
     private static long relay(Path input, Path fifo, String variant, Path dir) throws Exception {
         LogConfig config = switch (variant) {
-            case "json" -> new LogConfig(LogConfig.Format.JSON, false);
+            case "json", "json-poll" -> new LogConfig(LogConfig.Format.JSON, false);
             case "text-ts" -> new LogConfig(LogConfig.Format.TEXT, true);
             default -> LogConfig.DEFAULT;
         };
@@ -140,7 +146,9 @@ public final class LogRelayBench {
             relay.register("bench", file);
             long start = System.nanoTime();
             Process writer = startWriter(input, fifo);
-            relay.attach("bench", new FileInputStream(fifo.toFile()), null);
+            readerCpuNanos = 0;
+            relay.attach("bench", variant.endsWith("-poll")
+                    ? PipeInput.openFifo(fifo) : new FileInputStream(fifo.toFile()), null);
             if (!relay.awaitDrained(Duration.ofMinutes(2)) || writer.waitFor() != 0) {
                 throw new IllegalStateException("relay did not finish");
             }
