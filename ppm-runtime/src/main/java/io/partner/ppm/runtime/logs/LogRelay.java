@@ -17,7 +17,6 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 
@@ -30,11 +29,14 @@ import java.util.function.Consumer;
  * their order; a line longer than {@value #MAX_LINE_PIECE} bytes is cut into pieces of at most that
  * size, each relayed as a line of its own, so no line is ever held whole in memory. Writes to the
  * daemon's streams take whole chunks of lines under a short, fair lock: a chatty service cannot keep
- * the others waiting for long. When the daemon's stdout itself blocks, readers wait: output is
- * delayed, never dropped.
+ * the others waiting for long. When the daemon's stdout itself blocks, the relay waits (and with
+ * the poller, the pipes of every service): output is delayed, never dropped.
  *
- * <p>Threads: {@link #attach} starts one reader thread per stream; followers are called on those
- * threads. Every method is thread-safe.
+ * <p>Threads: a service's pipes ({@link PipeInput}) cost no thread of their own. One
+ * {@code ppm-relay-poller} thread, shared by every relay of the JVM, waits on all of them with
+ * {@code epoll} and relays each pipe that has data, at most 1 MiB per turn so that a chatty service
+ * cannot keep the others waiting. Any other stream gets a reader thread of its own that waits in
+ * {@code read}. Followers are called on the poller and reader threads. Every method is thread-safe.
  */
 public final class LogRelay implements AutoCloseable {
 
@@ -58,7 +60,6 @@ public final class LogRelay implements AutoCloseable {
     private final List<Consumer<LogLine>> allServicesFollowers = new CopyOnWriteArrayList<>();
     private final ReaderCount readers = new ReaderCount();
     private final BufferPool buffers = new BufferPool();
-    private final Executor drainers = PipeRelay.newDrainers();
     private volatile boolean closed;
 
     /**
@@ -75,7 +76,8 @@ public final class LogRelay implements AutoCloseable {
 
     /**
      * @param ringBytes bytes of recent output kept per service, at least {@link #MIN_RING_BYTES}
-     * @param readerThreads creates the reader threads (they block in {@code read})
+     * @param readerThreads creates the reader threads of streams that are not a {@link PipeInput}
+     *     (they block in {@code read})
      * @param clock gives the time stamped on each chunk of lines as it is read
      */
     public LogRelay(LogConfig config, OutputStream stdout, OutputStream stderr, int ringLines, int ringBytes,
@@ -107,9 +109,9 @@ public final class LogRelay implements AutoCloseable {
     }
 
     /**
-     * Platform daemon threads with a small stack. Virtual threads relayed no faster when measured,
-     * and a virtual thread blocked reading a pipe holds on to its carrier (the JDK adds a carrier
-     * for it), so they would not save threads either.
+     * Platform daemon threads with a small stack, for streams that are not a {@link PipeInput}.
+     * Virtual threads relayed no faster when measured, and a virtual thread blocked reading a pipe
+     * holds on to its carrier (the JDK adds a carrier for it), so they would not save threads either.
      */
     public static ThreadFactory defaultReaderThreads() {
         return Thread.ofPlatform().name("ppm-log-reader-", 0).daemon(true).stackSize(256 * 1024).factory();
@@ -127,10 +129,10 @@ public final class LogRelay implements AutoCloseable {
 
     /**
      * Starts relaying the service's streams and returns at once; each stream is relayed until end
-     * of stream and then closed. A {@link PipeInput} (a service's pipe) is watched by the shared
-     * poller thread and read, whenever it has data, on one of the relay's drain threads; any other
-     * stream gets a reader thread of its own that waits in {@code read}. Either stream may be null
-     * (not captured). A service that is not registered yet is registered without a log file.
+     * of stream and then closed. A {@link PipeInput} (a service's pipe) is watched, and read
+     * whenever it has data, by the shared poller thread; any other stream gets a reader thread of
+     * its own that waits in {@code read}. Either stream may be null (not captured). A service that
+     * is not registered yet is registered without a log file.
      *
      * @throws IllegalStateException when a pipe cannot be watched (it is closed then)
      */
@@ -153,10 +155,10 @@ public final class LogRelay implements AutoCloseable {
         }
     }
 
-    /** A pipe of the daemon's own costs no thread while it is quiet: the poller reports when it is readable. */
+    /** A pipe of the daemon's own costs no thread: the poller relays it whenever it is readable. */
     private void startWatching(ServiceLog log, LogLine.Stream stream, PipeInput pipe, LogSink sink) {
         StreamReader reader = newReader(log, stream, pipe, sink);
-        PipeRelay relay = new PipeRelay(reader, drainers, readers::ended);
+        PipeRelay relay = new PipeRelay(reader, readers::ended);
         readers.started();
         try {
             relay.start(SharedPoller.INSTANCE, pipe);
@@ -249,7 +251,7 @@ public final class LogRelay implements AutoCloseable {
 
     /**
      * Calls {@code consumer} with every line read from now on, of one service or (with null) of all.
-     * The consumer runs on a reader thread while that service's log is locked: it must be fast and
+     * The consumer runs on the poller or a reader thread while that service's log is locked: it must be fast and
      * must not call back into the relay. A consumer that throws is unsubscribed. Close the returned
      * handle to unsubscribe.
      *

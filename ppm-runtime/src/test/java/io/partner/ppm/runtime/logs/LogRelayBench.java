@@ -27,8 +27,8 @@ import java.util.concurrent.ThreadFactory;
  * the reference, and the medians are compared.
  *
  * <p>Variants ending in {@code -poll} read the FIFO as the daemon reads a service's pipe: a
- * {@link PipeInput} watched by the poller and drained on the relay's drain threads (their CPU time
- * is not measured). The others read through a {@link FileInputStream} on a reader thread of its own.
+ * {@link PipeInput} watched and relayed by the poller thread (whose CPU time shows only in the
+ * whole JVM's). The others read through a {@link FileInputStream} on a reader thread of its own.
  *
  * <p>Usage: {@code LogRelayBench [megabytes=200] [rounds=5]
  * [variants=text,text-poll,text-ts,json,json-poll,text-file,text-virtual]}
@@ -37,6 +37,8 @@ public final class LogRelayBench {
 
     /** CPU time of the last reader thread, for a measure that other load on the machine disturbs less. */
     private static volatile long readerCpuNanos;
+    /** CPU time of this whole JVM while the last relay ran: comparable between the thread and poller variants. */
+    private static volatile long jvmCpuNanos;
     /** CPU time (user + system) of the last reference reader. */
     private static volatile long catCpuNanos;
 
@@ -60,6 +62,7 @@ public final class LogRelayBench {
             List<Double> catThisVariant = new ArrayList<>();
             List<Double> relayCpu = new ArrayList<>();
             List<Double> catCpu = new ArrayList<>();
+            List<Double> jvmCpu = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
                 double cat = rate(bytes, catPipe(input, fifo));
                 catCpu.add(rate(bytes, catCpuNanos));
@@ -67,6 +70,7 @@ public final class LogRelayBench {
                 if (readerCpuNanos > 0) { // not measurable on a virtual thread
                     relayCpu.add(rate(bytes, readerCpuNanos));
                 }
+                jvmCpu.add(rate(bytes, jvmCpuNanos));
                 catRates.add(cat);
                 catThisVariant.add(cat);
                 rates.add(relay);
@@ -74,9 +78,9 @@ public final class LogRelayBench {
             double relayMedian = median(rates);
             double catMedian = median(catThisVariant);
             System.out.printf(Locale.ROOT, "%-13s relay %6.0f MB/s  cat %6.0f MB/s  ratio %.2f   "
-                    + "| per CPU second: relay %6.0f MB  cat %6.0f MB   (relay rounds %s)%n",
+                    + "| per CPU second: relay %6.0f MB  JVM %6.0f MB  cat %6.0f MB   (relay rounds %s)%n",
                     variant, relayMedian, catMedian, relayMedian / catMedian,
-                    relayCpu.isEmpty() ? Double.NaN : median(relayCpu), median(catCpu), format(rates));
+                    relayCpu.isEmpty() ? Double.NaN : median(relayCpu), median(jvmCpu), median(catCpu), format(rates));
         }
         System.out.printf(Locale.ROOT, "cat overall median %.0f MB/s%n", median(catRates));
         try (var files = Files.list(dir)) {
@@ -117,10 +121,7 @@ public final class LogRelayBench {
         return elapsed;
     }
 
-    /**
-     * The relay reads the FIFO through a {@link FileInputStream}, as the daemon reads a service's
-     * pipe (opened through {@code /proc/self/fd/N}).
-     */
+    /** The relay reads the FIFO as a {@link PipeInput} or through a {@link FileInputStream}. */
     private static long relay(Path input, Path fifo, String variant, Path dir) throws Exception {
         LogConfig config = switch (variant) {
             case "json", "json-poll" -> new LogConfig(LogConfig.Format.JSON, false);
@@ -145,6 +146,7 @@ public final class LogRelayBench {
                     ? new LogFileSpec(dir.resolve("service.log").toString(), 50L * 1024 * 1024, 2) : null;
             relay.register("bench", file);
             long start = System.nanoTime();
+            long cpuStart = jvmCpuTime();
             Process writer = startWriter(input, fifo);
             readerCpuNanos = 0;
             relay.attach("bench", variant.endsWith("-poll")
@@ -152,8 +154,13 @@ public final class LogRelayBench {
             if (!relay.awaitDrained(Duration.ofMinutes(2)) || writer.waitFor() != 0) {
                 throw new IllegalStateException("relay did not finish");
             }
+            jvmCpuNanos = jvmCpuTime() - cpuStart;
             return System.nanoTime() - start;
         }
+    }
+
+    private static long jvmCpuTime() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static Process startWriter(Path input, Path fifo) throws IOException {
