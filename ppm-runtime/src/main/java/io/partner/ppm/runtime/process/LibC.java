@@ -59,10 +59,10 @@ final class LibC {
     static final int ESRCH = 3;
     static final int EINTR = 4;
     static final int ECHILD = 10;
+    static final int EAGAIN = 11;
     static final int EACCES = 13;
     static final int ENOTDIR = 20;
     static final int EINVAL = 22;
-    static final int EAGAIN = 11;
 
     static final int F_GETFL = 3;
     static final int F_SETFL = 4;

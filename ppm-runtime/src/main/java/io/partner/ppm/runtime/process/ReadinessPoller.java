@@ -30,6 +30,9 @@ public final class ReadinessPoller {
     private static final long EVENT_SIZE = PACKED ? 12 : 16;
     private static final long DATA_OFFSET = PACKED ? 4 : 8;
     private static final int MAX_EVENTS = 64;
+    /** The event handed to {@code epoll_ctl}, one per arming thread: arming happens once per turn of a busy pipe. */
+    private static final ThreadLocal<MemorySegment> CONTROL_EVENT =
+            ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(EVENT_SIZE, 8));
 
     private final LibC libc;
     private final int epollFd;
@@ -156,12 +159,10 @@ public final class ReadinessPoller {
         }
 
         private int control(int op, int fd) {
-            try (Arena arena = Arena.ofConfined()) {
-                MemorySegment event = arena.allocate(EVENT_SIZE, 8);
-                event.set(JAVA_INT_UNALIGNED, 0, LibC.EPOLLIN | LibC.EPOLLONESHOT);
-                event.set(JAVA_LONG_UNALIGNED, DATA_OFFSET, key);
-                return libc.epollCtl(epollFd, op, fd, event);
-            }
+            MemorySegment event = CONTROL_EVENT.get();
+            event.set(JAVA_INT_UNALIGNED, 0, LibC.EPOLLIN | LibC.EPOLLONESHOT);
+            event.set(JAVA_LONG_UNALIGNED, DATA_OFFSET, key);
+            return libc.epollCtl(epollFd, op, fd, event);
         }
     }
 }
