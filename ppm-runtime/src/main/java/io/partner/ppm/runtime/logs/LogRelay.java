@@ -2,8 +2,11 @@ package io.partner.ppm.runtime.logs;
 
 import io.partner.ppm.api.LogFileSpec;
 import io.partner.ppm.runtime.config.LogConfig;
+import io.partner.ppm.runtime.process.PipeInput;
+import io.partner.ppm.runtime.process.ReadinessPoller;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,11 +29,14 @@ import java.util.function.Consumer;
  * their order; a line longer than {@value #MAX_LINE_PIECE} bytes is cut into pieces of at most that
  * size, each relayed as a line of its own, so no line is ever held whole in memory. Writes to the
  * daemon's streams take whole chunks of lines under a short, fair lock: a chatty service cannot keep
- * the others waiting for long. When the daemon's stdout itself blocks, readers wait: output is
- * delayed, never dropped.
+ * the others waiting for long. When the daemon's stdout itself blocks, the relay waits (and with
+ * the poller, the pipes of every service): output is delayed, never dropped.
  *
- * <p>Threads: {@link #attach} starts one reader thread per stream; followers are called on those
- * threads. Every method is thread-safe.
+ * <p>Threads: a service's pipes ({@link PipeInput}) cost no thread of their own. One
+ * {@code ppm-relay-poller} thread, shared by every relay of the JVM, waits on all of them with
+ * {@code epoll} and relays each pipe that has data, at most 1 MiB per turn so that a chatty service
+ * cannot keep the others waiting. Any other stream gets a reader thread of its own that waits in
+ * {@code read}. Followers are called on the poller and reader threads. Every method is thread-safe.
  */
 public final class LogRelay implements AutoCloseable {
 
@@ -70,7 +76,8 @@ public final class LogRelay implements AutoCloseable {
 
     /**
      * @param ringBytes bytes of recent output kept per service, at least {@link #MIN_RING_BYTES}
-     * @param readerThreads creates the reader threads (they block in {@code read})
+     * @param readerThreads creates the reader threads of streams that are not a {@link PipeInput}
+     *     (they block in {@code read})
      * @param clock gives the time stamped on each chunk of lines as it is read
      */
     public LogRelay(LogConfig config, OutputStream stdout, OutputStream stderr, int ringLines, int ringBytes,
@@ -102,9 +109,9 @@ public final class LogRelay implements AutoCloseable {
     }
 
     /**
-     * Platform daemon threads with a small stack. Virtual threads relayed no faster when measured,
-     * and a virtual thread blocked reading a pipe holds on to its carrier (the JDK adds a carrier
-     * for it), so they would not save threads either.
+     * Platform daemon threads with a small stack, for streams that are not a {@link PipeInput}.
+     * Virtual threads relayed no faster when measured, and a virtual thread blocked reading a pipe
+     * holds on to its carrier (the JDK adds a carrier for it), so they would not save threads either.
      */
     public static ThreadFactory defaultReaderThreads() {
         return Thread.ofPlatform().name("ppm-log-reader-", 0).daemon(true).stackSize(256 * 1024).factory();
@@ -121,24 +128,54 @@ public final class LogRelay implements AutoCloseable {
     }
 
     /**
-     * Starts relaying the service's streams and returns at once: one reader thread per stream runs
-     * until end of stream and then closes it. Either stream may be null (not captured). A service
-     * that is not registered yet is registered without a log file.
+     * Starts relaying the service's streams and returns at once; each stream is relayed until end
+     * of stream and then closed. A {@link PipeInput} (a service's pipe) is watched, and read
+     * whenever it has data, by the shared poller thread; any other stream gets a reader thread of
+     * its own that waits in {@code read}. Either stream may be null (not captured). A service that
+     * is not registered yet is registered without a log file.
+     *
+     * @throws IllegalStateException when a pipe cannot be watched (it is closed then)
      */
     public void attach(String service, InputStream stdoutOfService, InputStream stderrOfService) {
         requireOpen();
         ServiceLog log = serviceLog(service);
         if (stdoutOfService != null) {
-            startReader(log, LogLine.Stream.STDOUT, stdoutOfService, stdout);
+            startRelay(log, LogLine.Stream.STDOUT, stdoutOfService, stdout);
         }
         if (stderrOfService != null) {
-            startReader(log, LogLine.Stream.STDERR, stderrOfService, stderr);
+            startRelay(log, LogLine.Stream.STDERR, stderrOfService, stderr);
         }
     }
 
-    private void startReader(ServiceLog log, LogLine.Stream stream, InputStream in, LogSink sink) {
+    private void startRelay(ServiceLog log, LogLine.Stream stream, InputStream in, LogSink sink) {
+        if (in instanceof PipeInput pipe) {
+            startWatching(log, stream, pipe, sink);
+        } else {
+            startReader(log, stream, in, sink);
+        }
+    }
+
+    /** A pipe of the daemon's own costs no thread: the poller relays it whenever it is readable. */
+    private void startWatching(ServiceLog log, LogLine.Stream stream, PipeInput pipe, LogSink sink) {
+        StreamReader reader = newReader(log, stream, pipe, sink);
+        PipeRelay relay = new PipeRelay(reader, readers::ended);
+        readers.started();
+        try {
+            relay.start(SharedPoller.INSTANCE, pipe);
+        } catch (IOException | RuntimeException e) {
+            readers.ended();
+            pipe.close();
+            throw new IllegalStateException("cannot relay the output of " + log.service() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private StreamReader newReader(ServiceLog log, LogLine.Stream stream, InputStream in, LogSink sink) {
         LineFormatter formatter = LineFormatter.create(config, log.service(), stream);
-        StreamReader reader = new StreamReader(in, log, stream, sink, formatter, clock, buffers, this::daemonMessage);
+        return new StreamReader(in, log, stream, sink, formatter, clock, buffers, this::daemonMessage);
+    }
+
+    private void startReader(ServiceLog log, LogLine.Stream stream, InputStream in, LogSink sink) {
+        StreamReader reader = newReader(log, stream, in, sink);
         readers.started();
         Thread thread;
         try {
@@ -214,7 +251,7 @@ public final class LogRelay implements AutoCloseable {
 
     /**
      * Calls {@code consumer} with every line read from now on, of one service or (with null) of all.
-     * The consumer runs on a reader thread while that service's log is locked: it must be fast and
+     * The consumer runs on the poller or a reader thread while that service's log is locked: it must be fast and
      * must not call back into the relay. A consumer that throws is unsubscribed. Close the returned
      * handle to unsubscribe.
      *
@@ -255,6 +292,11 @@ public final class LogRelay implements AutoCloseable {
         for (String service : List.copyOf(services.keySet())) {
             unregister(service);
         }
+    }
+
+    /** One poller for every relay of the JVM, started with the first pipe. */
+    private static final class SharedPoller {
+        static final ReadinessPoller INSTANCE = new ReadinessPoller("ppm-relay-poller");
     }
 
     private ServiceLog serviceLog(String service) {

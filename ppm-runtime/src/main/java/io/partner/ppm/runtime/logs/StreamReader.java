@@ -1,15 +1,17 @@
 package io.partner.ppm.runtime.logs;
 
+import io.partner.ppm.runtime.process.PipeInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.InstantSource;
 import java.util.function.Consumer;
 
 /**
- * Relays one stream of one service until end of stream, then closes it. Reads big chunks into a
- * reusable buffer, finds the lines with a word-at-a-time scan, and hands all lines of a chunk at
- * once to the sink as one write and to the service's log (ring, file, followers). Nothing is
- * allocated per line.
+ * Relays one stream of one service until end of stream: either on a thread of its own that waits
+ * in {@code read} ({@link #run}), or piecewise, whenever a {@link PipeInput} is readable
+ * ({@link #relayAvailable}). Reads big chunks into a reusable buffer, finds the lines with a
+ * word-at-a-time scan, and hands all lines of a chunk at once to the sink as one write and to the
+ * service's log (ring, file, followers). Nothing is allocated per line.
  *
  * <p>A quiet stream waits with a small buffer of its own. When a read fills it, output is flowing:
  * the reader takes a big buffer from the {@link BufferPool} and gives it back once reads turn small
@@ -33,6 +35,8 @@ final class StreamReader implements Runnable {
     private final Consumer<String> problemReporter;
     private final byte[] small = new byte[SMALL_BUFFER];
     private byte[] buffer = small;
+    /** Bytes of an incomplete line kept at the start of the buffer. */
+    private int pending;
 
     StreamReader(InputStream in, ServiceLog log, LogLine.Stream stream, LogSink sink, LineFormatter formatter,
             InstantSource clock, BufferPool pool, Consumer<String> problemReporter) {
@@ -46,37 +50,75 @@ final class StreamReader implements Runnable {
         this.problemReporter = problemReporter;
     }
 
+    /** Relays the stream until its end, waiting in {@code read}, then closes it. */
     @Override
     public void run() {
         try (in) {
-            relayUntilEndOfStream();
-        } catch (IOException e) {
-            // The stream was closed under us (daemon shutting down): nothing more to relay.
-        } finally {
-            if (buffer != small) {
-                pool.giveBack(buffer);
+            while (!relayRead(readWaiting())) {
+                // each round relays what one read returned
             }
+        } catch (IOException e) {
+            // Closing failed: the stream is gone either way.
+        } finally {
+            releaseBuffer();
         }
     }
 
-    private void relayUntilEndOfStream() {
-        int pending = 0; // bytes of an incomplete line kept at the start of the buffer
-        while (true) {
-            int room = buffer.length - pending;
+    /**
+     * Relays what the pipe holds now, reading until it is empty or about {@code budget} bytes were
+     * read, so that one busy stream cannot keep the others waiting. At end of stream the pending
+     * partial line is relayed and the read buffer given back; the caller closes the pipe.
+     *
+     * @return true at end of stream
+     */
+    boolean relayAvailable(int budget) {
+        PipeInput pipe = (PipeInput) in;
+        for (int total = 0; total < budget; ) {
             int read;
             try {
-                read = in.read(buffer, pending, room);
+                read = pipe.readAvailable(buffer, pending, buffer.length - pending);
             } catch (IOException e) {
-                read = -1; // a closed stream ends like end of stream: relay what is pending
+                read = -1; // a closed or failing pipe ends like end of stream: relay what is pending
             }
-            boolean endOfStream = read < 0;
-            int filled = pending + Math.max(read, 0);
-            int rest = relayChunk(filled, endOfStream);
-            if (endOfStream) {
-                return;
+            if (read == 0) {
+                return false;
             }
-            pending = filled - rest;
-            moveRest(rest, pending, chooseBuffer(read, room, pending));
+            if (relayRead(read)) {
+                releaseBuffer();
+                return true;
+            }
+            total += read;
+        }
+        return false;
+    }
+
+    private int readWaiting() {
+        try {
+            return in.read(buffer, pending, buffer.length - pending);
+        } catch (IOException e) {
+            return -1; // a closed stream ends like end of stream: relay what is pending
+        }
+    }
+
+    /** Relays the lines completed by a read of {@code read} bytes (-1: end of stream); true at end of stream. */
+    private boolean relayRead(int read) {
+        int room = buffer.length - pending;
+        boolean endOfStream = read < 0;
+        int filled = pending + Math.max(read, 0);
+        int rest = relayChunk(filled, endOfStream);
+        if (endOfStream) {
+            return true;
+        }
+        int stillPending = filled - rest;
+        moveRest(rest, stillPending, chooseBuffer(read, room, stillPending));
+        pending = stillPending;
+        return false;
+    }
+
+    private void releaseBuffer() {
+        if (buffer != small) {
+            pool.giveBack(buffer);
+            buffer = small;
         }
     }
 

@@ -1,6 +1,5 @@
 package io.partner.ppm.runtime.process;
 
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Set;
@@ -83,8 +82,8 @@ public final class ChildProcesses implements AutoCloseable {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(listener, "listener");
         Launch launch = planner.plan(request);
-        InputStream stdout = null;
-        InputStream stderr = null;
+        PipeInput stdout = null;
+        PipeInput stderr = null;
         try (Pipe stdoutPipe = Pipe.open(libc); Pipe stderrPipe = Pipe.open(libc)) {
             stdout = stdoutPipe.openReader();
             stderr = stderrPipe.openReader();
@@ -184,13 +183,9 @@ public final class ChildProcesses implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(InputStream stream) {
+    private static void closeQuietly(PipeInput stream) {
         if (stream != null) {
-            try {
-                stream.close();
-            } catch (java.io.IOException ignored) {
-                // Nothing was read from it yet; nothing can be lost.
-            }
+            stream.close();
         }
     }
 }

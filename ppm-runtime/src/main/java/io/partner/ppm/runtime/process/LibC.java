@@ -59,9 +59,21 @@ final class LibC {
     static final int ESRCH = 3;
     static final int EINTR = 4;
     static final int ECHILD = 10;
+    static final int EAGAIN = 11;
     static final int EACCES = 13;
     static final int ENOTDIR = 20;
     static final int EINVAL = 22;
+
+    static final int F_GETFL = 3;
+    static final int F_SETFL = 4;
+    static final int O_NONBLOCK = 0x800;
+
+    static final int EPOLL_CLOEXEC = 0x80000;
+    static final int EPOLL_CTL_ADD = 1;
+    static final int EPOLL_CTL_DEL = 2;
+    static final int EPOLL_CTL_MOD = 3;
+    static final int EPOLLIN = 0x001;
+    static final int EPOLLONESHOT = 1 << 30;
 
     static final int O_RDONLY = 0;
     static final int O_CLOEXEC = 0x80000;
@@ -91,6 +103,21 @@ final class LibC {
     /** {@code fcntl(fd, cmd, int)}: variadic from its third argument. */
     private final MethodHandle fcntlInt = bind("fcntl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT),
             CAPTURE_ERRNO, Linker.Option.firstVariadicArg(2));
+    private final MethodHandle read = bindWithErrno("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+    /**
+     * {@code read} straight into a Java array: only for descriptors that never wait (non-blocking),
+     * because the garbage collector cannot move the array, and so cannot run, during the call.
+     */
+    private final MethodHandle readIntoHeap = bind("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG),
+            CAPTURE_ERRNO, Linker.Option.critical(true));
+    /** {@code open(path, flags)}: variadic from its third argument, which is not passed. */
+    private final MethodHandle open = bind("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT),
+            CAPTURE_ERRNO, Linker.Option.firstVariadicArg(2));
+    private final MethodHandle epollCreate1 = bindWithErrno("epoll_create1", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    private final MethodHandle epollCtl = bindWithErrno("epoll_ctl",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
+    private final MethodHandle epollWait = bindWithErrno("epoll_wait",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
     private final MethodHandle waitid = bindWithErrno("waitid",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
     private final MethodHandle strerrordescNp = bind("strerrordesc_np", FunctionDescriptor.of(ADDRESS, JAVA_INT));
@@ -225,6 +252,71 @@ final class LibC {
         }
     }
 
+    /** {@code read(fd, buffer, count)}; the bytes read (0 at end of file), or minus the error number. */
+    long read(int fd, MemorySegment buffer, long count) {
+        MemorySegment state = CALL_STATE_BUFFER.get();
+        try {
+            long result = (long) read.invokeExact(state, fd, buffer, count);
+            return result >= 0 ? result : -(int) ERRNO.get(state, 0L);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * {@code read(fd, array, count)} into a heap segment, without copying, for a non-blocking
+     * descriptor only (see {@link #readIntoHeap}); the bytes read, or minus the error number.
+     */
+    long readNonBlocking(int fd, MemorySegment heapBuffer) {
+        MemorySegment state = CALL_STATE_BUFFER.get();
+        try {
+            long result = (long) readIntoHeap.invokeExact(state, fd, heapBuffer, heapBuffer.byteSize());
+            return result >= 0 ? result : -(int) ERRNO.get(state, 0L);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code open(path, flags)} for flags that create nothing; the descriptor, or minus the error number. */
+    int open(MemorySegment path, int flags) {
+        MemorySegment state = CALL_STATE_BUFFER.get();
+        try {
+            return negativeErrno((int) open.invokeExact(state, path, flags), state);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code epoll_create1(flags)}; the descriptor, or minus the error number. */
+    int epollCreate1(int flags) {
+        MemorySegment state = CALL_STATE_BUFFER.get();
+        try {
+            return negativeErrno((int) epollCreate1.invokeExact(state, flags), state);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code epoll_ctl(epfd, op, fd, event)}; 0 or the error number. */
+    int epollCtl(int epfd, int op, int fd, MemorySegment event) {
+        MemorySegment state = CALL_STATE_BUFFER.get();
+        try {
+            return errnoOf((int) epollCtl.invokeExact(state, epfd, op, fd, event), state);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code epoll_wait(epfd, events, max, timeout)}; the number of events, or minus the error number. May block. */
+    int epollWait(int epfd, MemorySegment events, int maxEvents, int timeoutMillis) {
+        MemorySegment state = CALL_STATE_BUFFER.get();
+        try {
+            return negativeErrno((int) epollWait.invokeExact(state, epfd, events, maxEvents, timeoutMillis), state);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
     /** {@code waitid(idtype, id, info, options)}; 0 or the error number. May block. */
     int waitid(int idType, int id, MemorySegment info, int options) {
         MemorySegment state = CALL_STATE_BUFFER.get();
@@ -338,6 +430,10 @@ final class LibC {
         } catch (Throwable t) {
             throw rethrow(t);
         }
+    }
+
+    private static int negativeErrno(int result, MemorySegment state) {
+        return result >= 0 ? result : -(int) ERRNO.get(state, 0L);
     }
 
     private static int errnoOf(int result, MemorySegment state) {

@@ -2,24 +2,17 @@ package io.partner.ppm.runtime.process;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
-import java.io.FileInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
 /**
  * One pipe from a child to the daemon, created close-on-exec so that no other child inherits it.
  *
- * <p>The read end becomes a {@link FileInputStream} by opening {@code /proc/self/fd/N}, which gives
- * the stream a descriptor of its own (the JDK offers no way to wrap an existing one); the original
- * descriptor is closed at once. This happens while the write end is still open here, because opening
- * a pipe for reading waits until it has a writer. {@link #close()} closes whatever this object still
- * owns, so every descriptor is closed exactly once.
+ * <p>The read end is handed over to a {@link PipeInput}, which from then on owns its descriptor.
+ * {@link #close()} closes whatever this object still owns, so every descriptor is closed exactly once.
  */
 final class Pipe implements AutoCloseable {
 
-    private static final int EIO = 5;
     private static final int F_SETPIPE_SZ = 1031;
     private static final int PIPE_SIZE = 1 << 20;
 
@@ -54,17 +47,11 @@ final class Pipe implements AutoCloseable {
     }
 
     /** Hands the read end over to a stream, which from then on owns it. Call once. */
-    InputStream openReader() throws SpawnException {
+    PipeInput openReader() {
         if (readFd < 0 || writeFd < 0) {
             throw new IllegalStateException("the pipe's read end was already handed over or closed");
         }
-        InputStream stream;
-        try {
-            stream = new FileInputStream("/proc/self/fd/" + readFd);
-        } catch (IOException e) {
-            throw new SpawnException("cannot open a pipe for reading: " + e.getMessage(), EIO);
-        }
-        closeFd(readFd);
+        PipeInput stream = new PipeInput(libc, readFd);
         readFd = -1;
         return stream;
     }

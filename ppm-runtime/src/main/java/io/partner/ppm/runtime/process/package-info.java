@@ -1,8 +1,12 @@
 /**
  * The native process layer: starting services with {@code posix_spawn}, collecting every child's
- * exit with one reaper thread, signalling, and finding a service's processes in {@code /proc}.
+ * exit with one reaper thread, waiting for their output without a thread per pipe, signalling, and
+ * finding a service's processes in {@code /proc}.
  *
- * <p>{@link io.partner.ppm.runtime.process.ChildProcesses} is the entry point. All calls into the C
+ * <p>{@link io.partner.ppm.runtime.process.ChildProcesses} is the entry point. A child's stdout and
+ * stderr come back as {@link io.partner.ppm.runtime.process.PipeInput}s, which a
+ * {@link io.partner.ppm.runtime.process.ReadinessPoller} can watch with {@code epoll}, so that
+ * reading many quiet pipes takes one thread instead of one per pipe. All calls into the C
  * library (the FFM API, {@code java.lang.foreign}) stay in this package: no other package sees a
  * {@code MemorySegment}. The JVM needs {@code --enable-native-access=ALL-UNNAMED} (or the jar
  * manifest's {@code Enable-Native-Access}).

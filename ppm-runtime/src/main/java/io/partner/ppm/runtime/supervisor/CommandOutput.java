@@ -20,7 +20,8 @@ final class CommandOutput {
     }
 
     private static void drain(InputStream stream, String label, Consumer<String> log) {
-        Thread.ofVirtual().name("ppm-command-output").start(() -> {
+        // A platform thread: a read waits in native code, which would hold a virtual thread's carrier.
+        Thread.ofPlatform().name("ppm-command-output").daemon(true).stackSize(256 * 1024).start(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                     log.accept(label + ": " + line);

@@ -2,6 +2,7 @@ package io.partner.ppm.runtime.logs;
 
 import io.partner.ppm.api.LogFileSpec;
 import io.partner.ppm.runtime.config.LogConfig;
+import io.partner.ppm.runtime.process.PipeInput;
 import java.io.BufferedOutputStream;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -25,12 +26,19 @@ import java.util.concurrent.ThreadFactory;
  * reading the same kind of FIFO into /dev/null. Each variant runs several rounds, interleaved with
  * the reference, and the medians are compared.
  *
- * <p>Usage: {@code LogRelayBench [megabytes=200] [rounds=5] [variants=text,text-ts,json,text-file,text-virtual]}
+ * <p>Variants ending in {@code -poll} read the FIFO as the daemon reads a service's pipe: a
+ * {@link PipeInput} watched and relayed by the poller thread (whose CPU time shows only in the
+ * whole JVM's). The others read through a {@link FileInputStream} on a reader thread of its own.
+ *
+ * <p>Usage: {@code LogRelayBench [megabytes=200] [rounds=5]
+ * [variants=text,text-poll,text-ts,json,json-poll,text-file,text-virtual]}
  */
 public final class LogRelayBench {
 
     /** CPU time of the last reader thread, for a measure that other load on the machine disturbs less. */
     private static volatile long readerCpuNanos;
+    /** CPU time of this whole JVM while the last relay ran: comparable between the thread and poller variants. */
+    private static volatile long jvmCpuNanos;
     /** CPU time (user + system) of the last reference reader. */
     private static volatile long catCpuNanos;
 
@@ -41,7 +49,7 @@ public final class LogRelayBench {
         int megabytes = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         List<String> variants = Arrays.asList(
-                (args.length > 2 ? args[2] : "text,text-ts,json,text-file,text-virtual").split(","));
+                (args.length > 2 ? args[2] : "text,text-poll,text-ts,json,json-poll,text-file,text-virtual").split(","));
         Path dir = Files.createTempDirectory("ppm-log-bench");
         Path input = dir.resolve("input.txt");
         Path fifo = dir.resolve("pipe");
@@ -54,6 +62,7 @@ public final class LogRelayBench {
             List<Double> catThisVariant = new ArrayList<>();
             List<Double> relayCpu = new ArrayList<>();
             List<Double> catCpu = new ArrayList<>();
+            List<Double> jvmCpu = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
                 double cat = rate(bytes, catPipe(input, fifo));
                 catCpu.add(rate(bytes, catCpuNanos));
@@ -61,6 +70,7 @@ public final class LogRelayBench {
                 if (readerCpuNanos > 0) { // not measurable on a virtual thread
                     relayCpu.add(rate(bytes, readerCpuNanos));
                 }
+                jvmCpu.add(rate(bytes, jvmCpuNanos));
                 catRates.add(cat);
                 catThisVariant.add(cat);
                 rates.add(relay);
@@ -68,9 +78,9 @@ public final class LogRelayBench {
             double relayMedian = median(rates);
             double catMedian = median(catThisVariant);
             System.out.printf(Locale.ROOT, "%-13s relay %6.0f MB/s  cat %6.0f MB/s  ratio %.2f   "
-                    + "| per CPU second: relay %6.0f MB  cat %6.0f MB   (relay rounds %s)%n",
+                    + "| per CPU second: relay %6.0f MB  JVM %6.0f MB  cat %6.0f MB   (relay rounds %s)%n",
                     variant, relayMedian, catMedian, relayMedian / catMedian,
-                    relayCpu.isEmpty() ? Double.NaN : median(relayCpu), median(catCpu), format(rates));
+                    relayCpu.isEmpty() ? Double.NaN : median(relayCpu), median(jvmCpu), median(catCpu), format(rates));
         }
         System.out.printf(Locale.ROOT, "cat overall median %.0f MB/s%n", median(catRates));
         try (var files = Files.list(dir)) {
@@ -111,13 +121,10 @@ public final class LogRelayBench {
         return elapsed;
     }
 
-    /**
-     * The relay reads the FIFO through a {@link FileInputStream}, as the daemon reads a service's
-     * pipe (opened through {@code /proc/self/fd/N}).
-     */
+    /** The relay reads the FIFO as a {@link PipeInput} or through a {@link FileInputStream}. */
     private static long relay(Path input, Path fifo, String variant, Path dir) throws Exception {
         LogConfig config = switch (variant) {
-            case "json" -> new LogConfig(LogConfig.Format.JSON, false);
+            case "json", "json-poll" -> new LogConfig(LogConfig.Format.JSON, false);
             case "text-ts" -> new LogConfig(LogConfig.Format.TEXT, true);
             default -> LogConfig.DEFAULT;
         };
@@ -139,13 +146,21 @@ public final class LogRelayBench {
                     ? new LogFileSpec(dir.resolve("service.log").toString(), 50L * 1024 * 1024, 2) : null;
             relay.register("bench", file);
             long start = System.nanoTime();
+            long cpuStart = jvmCpuTime();
             Process writer = startWriter(input, fifo);
-            relay.attach("bench", new FileInputStream(fifo.toFile()), null);
+            readerCpuNanos = 0;
+            relay.attach("bench", variant.endsWith("-poll")
+                    ? PipeInput.openFifo(fifo) : new FileInputStream(fifo.toFile()), null);
             if (!relay.awaitDrained(Duration.ofMinutes(2)) || writer.waitFor() != 0) {
                 throw new IllegalStateException("relay did not finish");
             }
+            jvmCpuNanos = jvmCpuTime() - cpuStart;
             return System.nanoTime() - start;
         }
+    }
+
+    private static long jvmCpuTime() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static Process startWriter(Path input, Path fifo) throws IOException {
