@@ -1,6 +1,7 @@
 package io.partner.ppm.plugin.notify;
 
 import io.partner.ppm.api.ExitStatus;
+import io.partner.ppm.api.JsonStrings;
 import io.partner.ppm.api.ServiceEvent;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -92,24 +93,6 @@ record Notification(String host, String service, String event, String state, Int
     }
 
     private static void quote(StringBuilder out, String text) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        JsonStrings.appendQuoted(out, text);
     }
 }
