@@ -1,5 +1,6 @@
 package io.partner.ppm.api.management;
 
+import io.partner.ppm.api.JsonStrings;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -84,23 +85,8 @@ public record DaemonEndpoints(long pid, String version, long startedAt, String j
         if (value == null) {
             return "null";
         }
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        StringBuilder out = new StringBuilder();
+        JsonStrings.appendQuoted(out, value);
+        return out.toString();
     }
 }

@@ -1,9 +1,6 @@
 package io.partner.ppm.plugin.restart;
 
 import io.partner.ppm.api.BackoffSpec;
-import io.partner.ppm.api.spi.RestartContext;
-import io.partner.ppm.api.spi.RestartDecision;
-import io.partner.ppm.api.spi.RestartPolicy;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
@@ -15,7 +12,7 @@ import org.pf4j.Extension;
  * that crashed together (a database went away) do not all come back in the same instant.
  */
 @Extension
-public class ExponentialJitterPolicy implements RestartPolicy {
+public class ExponentialJitterPolicy extends CrashBackoffPolicy {
 
     private final DoubleSupplier random;
 
@@ -34,17 +31,10 @@ public class ExponentialJitterPolicy implements RestartPolicy {
     }
 
     @Override
-    public RestartDecision decide(RestartContext context) {
-        if (!context.crashed()) {
-            return RestartDecision.none();
-        }
-        BackoffSpec backoff = context.spec().backoff();
-        if (backoff.exhausted(context.consecutiveRestarts())) {
-            return RestartDecision.giveUp();
-        }
-        Duration full = backoff.delayBefore(context.consecutiveRestarts() + 1);
+    Duration delayBefore(BackoffSpec backoff, int n) {
+        Duration full = backoff.delayBefore(n);
         long half = full.toNanos() / 2;
         long jitter = (long) (random.getAsDouble() * (full.toNanos() - half));
-        return RestartDecision.restartAfter(Duration.ofNanos(half + jitter));
+        return Duration.ofNanos(half + jitter);
     }
 }

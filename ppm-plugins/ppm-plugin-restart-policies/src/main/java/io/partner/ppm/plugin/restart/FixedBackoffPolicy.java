@@ -1,14 +1,12 @@
 package io.partner.ppm.plugin.restart;
 
 import io.partner.ppm.api.BackoffSpec;
-import io.partner.ppm.api.spi.RestartContext;
-import io.partner.ppm.api.spi.RestartDecision;
-import io.partner.ppm.api.spi.RestartPolicy;
+import java.time.Duration;
 import org.pf4j.Extension;
 
 /** {@code restart: fixed}: every restart after the same delay, {@code backoff.interval}; gives up after {@code backoff.max_restarts}. */
 @Extension
-public class FixedBackoffPolicy implements RestartPolicy {
+public class FixedBackoffPolicy extends CrashBackoffPolicy {
 
     @Override
     public String name() {
@@ -16,14 +14,7 @@ public class FixedBackoffPolicy implements RestartPolicy {
     }
 
     @Override
-    public RestartDecision decide(RestartContext context) {
-        if (!context.crashed()) {
-            return RestartDecision.none();
-        }
-        BackoffSpec backoff = context.spec().backoff();
-        if (backoff.exhausted(context.consecutiveRestarts())) {
-            return RestartDecision.giveUp();
-        }
-        return RestartDecision.restartAfter(backoff.interval());
+    Duration delayBefore(BackoffSpec backoff, int n) {
+        return backoff.interval();
     }
 }

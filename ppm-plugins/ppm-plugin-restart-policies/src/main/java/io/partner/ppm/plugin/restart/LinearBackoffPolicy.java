@@ -1,9 +1,6 @@
 package io.partner.ppm.plugin.restart;
 
 import io.partner.ppm.api.BackoffSpec;
-import io.partner.ppm.api.spi.RestartContext;
-import io.partner.ppm.api.spi.RestartDecision;
-import io.partner.ppm.api.spi.RestartPolicy;
 import java.time.Duration;
 import org.pf4j.Extension;
 
@@ -12,7 +9,7 @@ import org.pf4j.Extension;
  * {@code backoff.max}; gives up after {@code backoff.max_restarts}.
  */
 @Extension
-public class LinearBackoffPolicy implements RestartPolicy {
+public class LinearBackoffPolicy extends CrashBackoffPolicy {
 
     @Override
     public String name() {
@@ -20,18 +17,7 @@ public class LinearBackoffPolicy implements RestartPolicy {
     }
 
     @Override
-    public RestartDecision decide(RestartContext context) {
-        if (!context.crashed()) {
-            return RestartDecision.none();
-        }
-        BackoffSpec backoff = context.spec().backoff();
-        if (backoff.exhausted(context.consecutiveRestarts())) {
-            return RestartDecision.giveUp();
-        }
-        return RestartDecision.restartAfter(delayBefore(backoff, context.consecutiveRestarts() + 1));
-    }
-
-    static Duration delayBefore(BackoffSpec backoff, int n) {
+    Duration delayBefore(BackoffSpec backoff, int n) {
         long intervalNanos = backoff.interval().toNanos();
         long maxNanos = backoff.max().toNanos();
         if (intervalNanos != 0 && n > maxNanos / intervalNanos) {
