@@ -17,9 +17,7 @@ import io.partner.ppm.runtime.process.ChildProcesses;
 import io.partner.ppm.runtime.process.SpawnException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +60,7 @@ public final class Supervisor implements AutoCloseable {
     private String exitWith;
     private IntConsumer onExitWith = code -> { };
     private ScheduledFuture<?> stopTicker;
-    private Shutdown shutdown;
+    private ShutdownSequence shutdown;
 
     /** What readers iterate, in order; replaced whenever a service is added or removed. */
     private volatile List<ManagedService> published = List.of();
@@ -305,15 +303,7 @@ public final class Supervisor implements AutoCloseable {
 
     /** Kills every process tree at once (a second SIGTERM during shutdown). */
     public void killAll() {
-        loop.execute(() -> {
-            for (ManagedService service : services.values()) {
-                if (service.stopping != null) {
-                    service.stopping.killNow();
-                } else if (service.alive()) {
-                    beginStop(service, Duration.ZERO);
-                }
-            }
-        });
+        post(() -> ShutdownSequence.killAll(services, this::beginStop));
     }
 
     /**
@@ -551,10 +541,7 @@ public final class Supervisor implements AutoCloseable {
         if (service.stopping == null && service.alive()) {
             service.stopping = new StopProcedure(children, service.pid, System.nanoTime() + timeout.toNanos());
             service.stopping.begin(service.spec.stopSignal(), service.state == ServiceState.STOPPED);
-            if (stopTicker == null) {
-                stopTicker = loop.scheduleWithFixedDelay(this::pollStops, STOP_POLL_MILLIS, STOP_POLL_MILLIS,
-                        TimeUnit.MILLISECONDS);
-            }
+            pollStopsUntilDone();
         }
     }
 
@@ -580,7 +567,7 @@ public final class Supervisor implements AutoCloseable {
         }
         if (shutdown != null) {
             shutdown.advance();
-            anyLeft |= !shutdown.done.isDone();
+            anyLeft |= !shutdown.done().isDone();
         }
         if (!anyLeft && stopTicker != null) {
             stopTicker.cancel(false);
@@ -596,66 +583,23 @@ public final class Supervisor implements AutoCloseable {
 
     private void beginShutdown(Duration timeout, CompletableFuture<Void> done) {
         if (shutdown != null) {
-            shutdown.done.whenComplete((v, e) -> done.complete(null));
+            shutdown.done().whenComplete((v, e) -> done.complete(null));
             return;
         }
         for (ManagedService service : services.values()) {
             cancelPendingRestart(service, "daemon shutting down");
             service.waiting = false;
         }
-        shutdown = new Shutdown(timeout, done);
+        shutdown = new ShutdownSequence(services, timeout, this::beginStop, done);
         shutdown.advance();
+        pollStopsUntilDone();
+    }
+
+    /** Polls the stops in progress every few milliseconds; {@link #pollStops()} ends it when none is left. */
+    private void pollStopsUntilDone() {
         if (stopTicker == null) {
             stopTicker = loop.scheduleWithFixedDelay(this::pollStops, STOP_POLL_MILLIS, STOP_POLL_MILLIS,
                     TimeUnit.MILLISECONDS);
-        }
-    }
-
-    /** Stop levels one after the other, within one deadline. */
-    private final class Shutdown {
-        /** SIGKILL everything this long before the deadline, so the kernel has time to tear processes down. */
-        private static final long KILL_MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
-
-        final CompletableFuture<Void> done;
-        private final long deadline;
-        private final Deque<List<String>> levels;
-        private List<ManagedService> current = List.of();
-        private boolean killedAll;
-
-        Shutdown(Duration timeout, CompletableFuture<Void> done) {
-            this.done = done;
-            this.deadline = System.nanoTime() + timeout.toNanos();
-            this.levels = new ArrayDeque<>(Dependencies.stopOrder(services.values().stream().map(s -> s.spec).toList()));
-        }
-
-        void advance() {
-            long now = System.nanoTime();
-            if (!killedAll && now - (deadline - KILL_MARGIN_NANOS) >= 0) {
-                killedAll = true;
-                levels.clear();
-                services.values().forEach(s -> {
-                    if (s.stopping != null) {
-                        s.stopping.killNow();
-                    } else if (s.alive()) {
-                        beginStop(s, Duration.ZERO);
-                    }
-                });
-            }
-            while (current.stream().noneMatch(s -> s.alive() || s.stopping != null) && !levels.isEmpty()) {
-                current = levels.poll().stream().map(services::get).filter(s -> s != null).toList();
-                long remaining = Math.max(0, deadline - KILL_MARGIN_NANOS - now);
-                for (ManagedService service : current) {
-                    if (service.alive() && service.stopping == null) {
-                        Duration stopTimeout = service.spec.stopTimeout();
-                        beginStop(service, stopTimeout.toNanos() < remaining ? stopTimeout : Duration.ofNanos(remaining));
-                    }
-                }
-            }
-            boolean nothingLeft = levels.isEmpty()
-                    && services.values().stream().noneMatch(s -> s.alive() || s.stopping != null);
-            if (nothingLeft || now - deadline >= 0) {
-                done.complete(null);
-            }
         }
     }
 
