@@ -15,8 +15,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Samples every service, the daemon and the container on {@code daemon.stats.interval}, and on
- * demand, on its own {@code ppm-stats} thread (the samplers keep state between rounds and are not
+ * Samples every service on {@code daemon.stats.interval} and on demand, and the daemon and the
+ * container when their figures are read (at most once an interval), on its own {@code ppm-stats} thread (the samplers keep state between rounds and are not
  * thread-safe). The results go to the supervisor (per service) and are kept here (daemon, container,
  * history).
  *
@@ -41,6 +41,8 @@ public final class StatsCollector implements AutoCloseable {
     /** Monotonic time of the latest round; read and written on the stats thread only. */
     private long lastRoundNanos;
     private boolean sampled;
+    /** Monotonic time of the latest daemon and container sample, 0 before the first. */
+    private volatile long daemonAndContainerNanos;
 
     /**
      * @param leaders service name to the pid of its live process
@@ -57,23 +59,57 @@ public final class StatsCollector implements AutoCloseable {
         thread.scheduleWithFixedDelay(this::periodicRound, 0, millis, TimeUnit.MILLISECONDS);
     }
 
-    /** Samples now and returns when the round is done (at most a few seconds). */
+    /** Samples the services, the daemon and the container now; returns when done (at most a few seconds). */
     public void sampleNow() {
-        try {
-            thread.submit(this::sampleQuietly).get(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException | java.util.concurrent.RejectedExecutionException e) {
-            // The periodic round will catch up; a report a little stale is better than none.
-        }
+        onStatsThread(() -> {
+            sampleQuietly();
+            sampleDaemonAndContainer();
+        });
     }
 
+    /** The daemon's figures, sampled when read if the last sample is older than an interval. */
     public DaemonStats daemonStats() {
+        refreshDaemonAndContainerIfStale();
         return daemonStats;
     }
 
+    /** The container's and host's figures, sampled when read if the last sample is older than an interval. */
     public ContainerStats containerStats() {
+        refreshDaemonAndContainerIfStale();
         return containerStats;
+    }
+
+    /**
+     * The daemon and container figures are only read by people (ppm stats, ppm info, JConsole), so they
+     * are sampled when asked for rather than on every round: an idle daemon does less.
+     */
+    private void refreshDaemonAndContainerIfStale() {
+        long last = daemonAndContainerNanos;
+        if (last != 0 && System.nanoTime() - last < interval.toNanos()) {
+            return;
+        }
+        onStatsThread(this::sampleDaemonAndContainer);
+    }
+
+    private void sampleDaemonAndContainer() {
+        try {
+            daemonStats = daemon.sample();
+            containerStats = container.sample();
+            daemonAndContainerNanos = System.nanoTime();
+        } catch (RuntimeException e) {
+            System.getLogger(StatsCollector.class.getName()).log(System.Logger.Level.WARNING, "stats sampling failed", e);
+        }
+    }
+
+    /** Runs {@code work} on the stats thread (the samplers are not thread-safe) and waits a few seconds at most. */
+    private void onStatsThread(Runnable work) {
+        try {
+            thread.submit(work).get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | java.util.concurrent.RejectedExecutionException e) {
+            // A report a little stale is better than none.
+        }
     }
 
     public ServiceHistory history(String service) {
@@ -104,8 +140,6 @@ public final class StatsCollector implements AutoCloseable {
             Map<String, ServiceStats> round = processes.sample(leaders.get());
             history.record(round);
             sink.accept(round);
-            daemonStats = daemon.sample();
-            containerStats = container.sample();
         } catch (RuntimeException e) {
             System.getLogger(StatsCollector.class.getName()).log(System.Logger.Level.WARNING, "stats sampling failed", e);
         }
