@@ -1,6 +1,8 @@
 package io.partner.ppm.runtime.process;
 
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -141,6 +143,12 @@ public final class ChildProcesses implements AutoCloseable {
     public Set<Long> processTree(long leaderPid) {
         requirePositive(leaderPid, "pid");
         return treeScanner.scan(leaderPid, libc.getpid());
+    }
+
+    /** As {@link #processTree(long)} for many leaders at once, from one pass over {@code /proc}. */
+    public Map<Long, Set<Long>> processTrees(Collection<Long> leaderPids) {
+        leaderPids.forEach(pid -> requirePositive(pid, "pid"));
+        return treeScanner.scanAll(leaderPids, libc.getpid());
     }
 
     /** How many terminated processes the reaper collected that were not started here. */

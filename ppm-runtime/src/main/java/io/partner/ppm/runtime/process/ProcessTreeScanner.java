@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -30,30 +31,42 @@ final class ProcessTreeScanner {
 
     /** Live pids of the tree led by {@code leaderPid}, never {@code excludedPid} (the daemon itself). */
     Set<Long> scan(long leaderPid, long excludedPid) {
+        return scanAll(List.of(leaderPid), excludedPid).get(leaderPid);
+    }
+
+    /**
+     * The trees of many leaders from one pass over /proc (stopping every service at shutdown would
+     * otherwise read /proc once per service).
+     */
+    Map<Long, Set<Long>> scanAll(Collection<Long> leaderPids, long excludedPid) {
         List<ProcStat> all = snapshot();
-        Set<Long> members = new HashSet<>();
-        for (ProcStat process : all) {
-            if (process.pid() == leaderPid || process.pgrp() == leaderPid || process.session() == leaderPid) {
-                members.add(process.pid());
-            }
-        }
-        addDescendants(all, members);
-        members.remove(excludedPid);
+        Map<Long, List<Long>> byGroupOrSession = new HashMap<>();
+        Map<Long, List<Long>> children = new HashMap<>();
         Set<Long> alive = new HashSet<>();
         for (ProcStat process : all) {
-            if (members.contains(process.pid()) && process.isAlive()) {
+            byGroupOrSession.computeIfAbsent(process.pgrp(), id -> new ArrayList<>()).add(process.pid());
+            if (process.session() != process.pgrp()) {
+                byGroupOrSession.computeIfAbsent(process.session(), id -> new ArrayList<>()).add(process.pid());
+            }
+            children.computeIfAbsent(process.ppid(), parent -> new ArrayList<>()).add(process.pid());
+            if (process.isAlive()) {
                 alive.add(process.pid());
             }
         }
-        return Set.copyOf(alive);
+        Map<Long, Set<Long>> trees = new HashMap<>();
+        for (long leader : leaderPids) {
+            Set<Long> members = new HashSet<>(byGroupOrSession.getOrDefault(leader, List.of()));
+            members.add(leader);
+            addDescendants(children, members);
+            members.remove(excludedPid);
+            members.retainAll(alive);
+            trees.put(leader, Set.copyOf(members));
+        }
+        return trees;
     }
 
     /** Adds the children of every member, and theirs, walking down from the members found so far. */
-    private static void addDescendants(List<ProcStat> all, Set<Long> members) {
-        Map<Long, List<Long>> children = new HashMap<>();
-        for (ProcStat process : all) {
-            children.computeIfAbsent(process.ppid(), parent -> new ArrayList<>()).add(process.pid());
-        }
+    private static void addDescendants(Map<Long, List<Long>> children, Set<Long> members) {
         ArrayDeque<Long> toVisit = new ArrayDeque<>(members);
         while (!toVisit.isEmpty()) {
             for (Long child : children.getOrDefault(toVisit.poll(), List.of())) {

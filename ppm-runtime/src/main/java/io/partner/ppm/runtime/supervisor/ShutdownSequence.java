@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The daemon's shutdown: services stop level by level in reverse dependency order, each level within
@@ -20,7 +21,7 @@ final class ShutdownSequence {
     /** How a service stop is begun (the supervisor's stop procedure). */
     @FunctionalInterface
     interface Stopper {
-        void beginStop(ManagedService service, Duration timeout);
+        void beginStop(ManagedService service, Duration timeout, TreeSnapshot trees);
     }
 
     /** SIGKILL everything this long before the deadline, so the kernel has time to tear processes down. */
@@ -28,15 +29,19 @@ final class ShutdownSequence {
 
     private final Map<String, ManagedService> services;
     private final Stopper stopper;
+    private final Supplier<TreeSnapshot> trees;
     private final CompletableFuture<Void> done;
     private final long deadline;
     private final Deque<List<String>> levels;
     private List<ManagedService> current = List.of();
     private boolean killedAll;
 
-    ShutdownSequence(Map<String, ManagedService> services, Duration timeout, Stopper stopper, CompletableFuture<Void> done) {
+    /** @param trees a fresh snapshot of every service's process tree (read on first use) */
+    ShutdownSequence(Map<String, ManagedService> services, Duration timeout, Stopper stopper, Supplier<TreeSnapshot> trees,
+                     CompletableFuture<Void> done) {
         this.services = services;
         this.stopper = stopper;
+        this.trees = trees;
         this.done = done;
         this.deadline = System.nanoTime() + timeout.toNanos();
         this.levels = new ArrayDeque<>(Dependencies.stopOrder(services.values().stream().map(s -> s.spec).toList()));
@@ -49,10 +54,11 @@ final class ShutdownSequence {
     /** Starts the next level once the current one is down; kills everything near the deadline; completes when nothing is left. */
     void advance() {
         long now = System.nanoTime();
+        TreeSnapshot snapshot = trees.get();
         if (!killedAll && now - (deadline - KILL_MARGIN_NANOS) >= 0) {
             killedAll = true;
             levels.clear();
-            killAll(services, stopper);
+            killAll(services, stopper, snapshot);
         }
         while (current.stream().noneMatch(ShutdownSequence::running) && !levels.isEmpty()) {
             current = levels.poll().stream().map(services::get).filter(Objects::nonNull).toList();
@@ -60,7 +66,8 @@ final class ShutdownSequence {
             for (ManagedService service : current) {
                 if (service.alive() && service.stopping == null) {
                     Duration stopTimeout = service.spec.stopTimeout();
-                    stopper.beginStop(service, stopTimeout.toNanos() < remaining ? stopTimeout : Duration.ofNanos(remaining));
+                    stopper.beginStop(service, stopTimeout.toNanos() < remaining ? stopTimeout : Duration.ofNanos(remaining),
+                            snapshot);
                 }
             }
         }
@@ -71,12 +78,12 @@ final class ShutdownSequence {
     }
 
     /** SIGKILL to every service tree at once: those being stopped and those still untouched. */
-    static void killAll(Map<String, ManagedService> services, Stopper stopper) {
+    static void killAll(Map<String, ManagedService> services, Stopper stopper, TreeSnapshot trees) {
         for (ManagedService service : services.values()) {
             if (service.stopping != null) {
-                service.stopping.killNow();
+                service.stopping.killNow(trees);
             } else if (service.alive()) {
-                stopper.beginStop(service, Duration.ZERO);
+                stopper.beginStop(service, Duration.ZERO, trees);
             }
         }
     }

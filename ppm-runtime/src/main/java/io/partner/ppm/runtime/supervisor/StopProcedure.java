@@ -27,9 +27,13 @@ final class StopProcedure {
         this.killAtNanos = killAtNanos;
     }
 
+    long leader() {
+        return leader;
+    }
+
     /** Takes the snapshot and sends {@code signal} to everything in it; a paused tree also gets SIGCONT so it can act on it. */
-    void begin(Signal signal, boolean paused) {
-        known.addAll(children.processTree(leader));
+    void begin(Signal signal, boolean paused, TreeSnapshot trees) {
+        known.addAll(trees.of(leader));
         known.add(leader);
         sendToAll(signal.number());
         if (paused && signal != Signal.KILL) {
@@ -38,17 +42,17 @@ final class StopProcedure {
     }
 
     /** @return true once no process of the service is left; sends SIGKILL once the deadline has passed */
-    boolean poll(long nowNanos) {
+    boolean poll(long nowNanos, TreeSnapshot trees) {
         if (!killed && nowNanos - killAtNanos >= 0) {
-            killNow();
+            killNow(trees);
         }
         return nothingLeft();
     }
 
     /** SIGKILL to the group, the session and everything remembered, at once. */
-    void killNow() {
+    void killNow(TreeSnapshot trees) {
         killed = true;
-        known.addAll(children.processTree(leader));
+        known.addAll(trees.of(leader));
         sendToAll(Signal.KILL.number());
     }
 

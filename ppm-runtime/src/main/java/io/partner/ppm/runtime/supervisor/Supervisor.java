@@ -303,7 +303,7 @@ public final class Supervisor implements AutoCloseable {
 
     /** Kills every process tree at once (a second SIGTERM during shutdown). */
     public void killAll() {
-        post(() -> ShutdownSequence.killAll(services, this::beginStop));
+        post(() -> ShutdownSequence.killAll(services, this::beginStop, treesOfAll()));
     }
 
     /**
@@ -537,10 +537,14 @@ public final class Supervisor implements AutoCloseable {
     // ---------------------------------------------------------------- stopping
 
     private void beginStop(ManagedService service, Duration timeout) {
+        beginStop(service, timeout, new TreeSnapshot(children, List.of(service.pid)));
+    }
+
+    private void beginStop(ManagedService service, Duration timeout, TreeSnapshot trees) {
         service.stopRequested = true;
         if (service.stopping == null && service.alive()) {
             service.stopping = new StopProcedure(children, service.pid, System.nanoTime() + timeout.toNanos());
-            service.stopping.begin(service.spec.stopSignal(), service.state == ServiceState.STOPPED);
+            service.stopping.begin(service.spec.stopSignal(), service.state == ServiceState.STOPPED, trees);
             pollStopsUntilDone();
         }
     }
@@ -548,13 +552,14 @@ public final class Supervisor implements AutoCloseable {
     /** Completes the stops whose whole tree is gone (and whose end the loop has seen). */
     private void pollStops() {
         long now = System.nanoTime();
+        TreeSnapshot trees = treesOfAll();
         boolean anyLeft = false;
         for (ManagedService service : List.copyOf(services.values())) {
             StopProcedure stopping = service.stopping;
             if (stopping == null) {
                 continue;
             }
-            if (stopping.poll(now) && !service.alive()) {
+            if (stopping.poll(now, trees) && !service.alive()) {
                 service.stopping = null;
                 Runnable then = service.afterStop;
                 service.afterStop = null;
@@ -590,7 +595,7 @@ public final class Supervisor implements AutoCloseable {
             cancelPendingRestart(service, "daemon shutting down");
             service.waiting = false;
         }
-        shutdown = new ShutdownSequence(services, timeout, this::beginStop, done);
+        shutdown = new ShutdownSequence(services, timeout, this::beginStop, this::treesOfAll, done);
         shutdown.advance();
         pollStopsUntilDone();
     }
@@ -604,6 +609,19 @@ public final class Supervisor implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** A snapshot of the trees of every service alive or being stopped, read from /proc on first use. */
+    private TreeSnapshot treesOfAll() {
+        List<Long> leaders = new ArrayList<>();
+        for (ManagedService service : services.values()) {
+            if (service.stopping != null) {
+                leaders.add(service.stopping.leader());
+            } else if (service.alive()) {
+                leaders.add(service.pid);
+            }
+        }
+        return new TreeSnapshot(children, leaders);
+    }
 
     /** Hands work to the loop from another thread (the reaper); dropped once the supervisor is closed. */
     private void post(Runnable work) {

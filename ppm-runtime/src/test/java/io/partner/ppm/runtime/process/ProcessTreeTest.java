@@ -68,6 +68,28 @@ class ProcessTreeTest {
     }
 
     @Test
+    void treesOfManyLeadersFromOnePassMatchTheTreeOfEach() throws Exception {
+        RecordingListener first = new RecordingListener();
+        RecordingListener second = new RecordingListener();
+        ChildProcess a = processes.spawn(SpawnRequest.of(List.of("sh", "-c", "sleep 60 & sleep 61 & wait"), ENV), first);
+        ChildProcess b = processes.spawn(SpawnRequest.of(List.of("sleep", "62"), ENV), second);
+        a.closeStreams();
+        b.closeStreams();
+        try {
+            await().atMost(DEADLINE).until(() -> processes.processTree(a.pid()).size() == 3);
+            Map<Long, Set<Long>> trees = processes.processTrees(List.of(a.pid(), b.pid()));
+
+            assertThat(trees.get(a.pid())).hasSize(3).isEqualTo(processes.processTree(a.pid()));
+            assertThat(trees.get(b.pid())).containsExactly(b.pid());
+        } finally {
+            processes.signalGroup(a.pid(), Signal.KILL.number());
+            processes.signalGroup(b.pid(), Signal.KILL.number());
+        }
+        first.termination();
+        second.termination();
+    }
+
+    @Test
     void treeOfAProcessThatIsGoneIsEmpty() throws Exception {
         RecordingListener listener = new RecordingListener();
         ChildProcess child = processes.spawn(SpawnRequest.of(List.of("true"), ENV), listener);
