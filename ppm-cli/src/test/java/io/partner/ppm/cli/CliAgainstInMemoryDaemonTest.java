@@ -107,7 +107,7 @@ class CliAgainstInMemoryDaemonTest {
     @ValueSource(strings = {"jmx", "jolokia"})
     void addBuildsADefinitionTheDaemonAcceptsAndRmRemovesIt(String transport) {
         CliRun add = ppm(transport, "add", "--name", "job", "--env", "A=1", "--env", "B=x=y", "--cwd", "/tmp",
-                "--restart", "never", "--", "sh", "-c", "echo hi");
+                "--restart", "never", "--schedule", "*/5 * * * *", "--", "sh", "-c", "echo hi");
 
         assertThat(add.exitCode()).as(add.err()).isZero();
         assertThat(add.out()).isEqualTo("added job\n");
@@ -116,6 +116,7 @@ class CliAgainstInMemoryDaemonTest {
         assertThat(spec.env()).containsEntry("A", "1").containsEntry("B", "x=y");
         assertThat(spec.cwd()).isEqualTo("/tmp");
         assertThat(spec.restart()).isEqualTo("never");
+        assertThat(spec.extensions()).containsEntry("schedule", "*/5 * * * *");
         assertThat(ppm(transport, "show-configuration").out()).contains("name: job");
 
         assertThat(ppm(transport, "rm", "job").out()).isEqualTo("removed job\n");
