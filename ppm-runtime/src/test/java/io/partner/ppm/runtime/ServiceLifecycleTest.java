@@ -308,6 +308,22 @@ class ServiceLifecycleTest {
     }
 
     @Test
+    void aLongChainOfDependenciesStartsInOrder() {
+        StringBuilder yaml = new StringBuilder("services:\n");
+        for (int i = 0; i < 400; i++) {
+            yaml.append("  - name: link").append(i).append("\n    command: [\"sleep\", \"60\"]\n");
+            if (i > 0) {
+                yaml.append("    depends_on: [link").append(i - 1).append("]\n");
+            }
+        }
+        try (RunningDaemon d = RunningDaemon.start(dir, yaml.toString())) {
+            ServiceInfo last = d.awaitState("link399", ServiceState.RUNNING);
+            assertThat(d.info("link0").startedAt()).isLessThanOrEqualTo(last.startedAt());
+            assertThat(d.daemon.services()).allMatch(s -> s.state() == ServiceState.RUNNING);
+        }
+    }
+
+    @Test
     void aServiceWaitingForItsDependenciesSaysWhat() {
         try (RunningDaemon d = RunningDaemon.start(dir, """
                 services:

@@ -27,10 +27,6 @@ public final class RestartPolicies {
         this.contributed = contributed;
     }
 
-    public static RestartPolicies builtInOnly() {
-        return new RestartPolicies(name -> Optional.empty());
-    }
-
     /**
      * Asks the service's policy. A policy whose plugin has been unloaded since the configuration was
      * read falls back to {@code on-failure}, so a service is never left unsupervised.

@@ -60,6 +60,8 @@ public final class Supervisor implements AutoCloseable {
     private String exitWith;
     private IntConsumer onExitWith = code -> { };
     private ScheduledFuture<?> stopTicker;
+    private boolean startingWaiting;
+    private boolean anotherPassDue;
     private ShutdownSequence shutdown;
 
     /** What readers iterate, in order; replaced whenever a service is added or removed. */
@@ -388,14 +390,31 @@ public final class Supervisor implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts the waiting services whose dependencies are now met, and again those that these starts
+     * unblock, in passes rather than by recursion: a chain of a thousand dependencies stays flat on
+     * the stack. A start inside a pass (spawn calls back here) only marks that another pass is due.
+     */
     private void startWaitingServices() {
         if (shutdown != null) {
             return;
         }
-        for (ManagedService service : List.copyOf(services.values())) {
-            if (service.waiting && Dependencies.unmet(service.spec, services).isEmpty()) {
-                spawn(service, ServiceEvent.Type.STARTED);
-            }
+        if (startingWaiting) {
+            anotherPassDue = true;
+            return;
+        }
+        startingWaiting = true;
+        try {
+            do {
+                anotherPassDue = false;
+                for (ManagedService service : services.values().stream().filter(s -> s.waiting).toList()) {
+                    if (service.waiting && Dependencies.unmet(service.spec, services).isEmpty()) {
+                        spawn(service, ServiceEvent.Type.STARTED);
+                    }
+                }
+            } while (anotherPassDue && shutdown == null);
+        } finally {
+            startingWaiting = false;
         }
     }
 
@@ -479,6 +498,9 @@ public final class Supervisor implements AutoCloseable {
                 service, previous, reason);
         if (service.stopping == null) {
             afterEnd(service);
+        } else {
+            // Most stopped trees are gone with their leader: finish the stop now, not at the next poll.
+            pollStops();
         }
     }
 
