@@ -1,14 +1,13 @@
 package io.partner.ppm.api.spi;
 
+import io.partner.ppm.api.Durations;
+import io.partner.ppm.api.Sizes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads the parsed YAML values a {@link ConfigContribution} receives (String, Number, Boolean, List,
@@ -19,8 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class ConfigValues {
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
-    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|MB|GB|TB|KIB|MIB|GIB|TIB)?");
+    private static final String MUST_BE_POSITIVE = "must be greater than 0";
 
     private ConfigValues() {
     }
@@ -30,49 +28,61 @@ public final class ConfigValues {
         return what == null || what.isEmpty() ? "" : what + ": ";
     }
 
-    /** A duration written {@code 250ms}, {@code 5s}, {@code 2m}, {@code 1h} or {@code 1d}. */
+    /**
+     * A duration in the grammar of {@link Durations}, the same as the daemon's own keys: {@code 250ms},
+     * {@code 5s}, {@code 2m}, {@code 1h}, {@code 1d}, {@code 1m30s}. A YAML number ({@code 5}) is read as
+     * its text and refused for having no unit.
+     */
     public static Duration duration(Object value, String what) {
-        Matcher m = value instanceof String s ? DURATION.matcher(s.trim()) : null;
-        if (m == null || !m.matches()) {
-            throw new IllegalArgumentException(at(what) + "invalid duration '" + value + "' (use e.g. 250ms, 5s, 2m, 1h)");
+        try {
+            return Durations.parse(scalarText(value, "a duration such as 5s"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(at(what) + e.getMessage());
         }
-        long amount = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            default -> Duration.ofDays(amount);
-        };
     }
 
     /** A duration that must be greater than zero. */
     public static Duration positiveDuration(Object value, String what) {
         Duration d = duration(value, what);
         if (d.isZero()) {
-            throw new IllegalArgumentException(at(what) + "must be greater than 0");
+            throw new IllegalArgumentException(at(what) + MUST_BE_POSITIVE);
         }
         return d;
     }
 
-    /** A size in bytes written {@code 512KB}, {@code 10MB}, {@code 1GB} (powers of 1024) or as a plain number of bytes. */
+    /**
+     * A size in bytes in the grammar of {@link Sizes}, the same as the daemon's own keys: {@code 512KB},
+     * {@code 10MB}, {@code 1GB} (powers of 1024) or a plain number of bytes; zero is allowed.
+     */
     public static long size(Object value, String what) {
-        if (value instanceof Number n && n.longValue() > 0 && n.doubleValue() == n.longValue()) {
-            return n.longValue();
+        try {
+            return Sizes.parse(scalarText(value, "a size such as 10MB"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(at(what) + e.getMessage());
         }
-        Matcher m = value instanceof String s ? SIZE.matcher(s.trim().toUpperCase(Locale.ROOT)) : null;
-        if (m == null || !m.matches() || Long.parseLong(m.group(1)) <= 0) {
-            throw new IllegalArgumentException(at(what) + "invalid size '" + value + "' (use e.g. 512KB, 10MB, 1GB)");
+    }
+
+    /** A size that must be greater than zero. */
+    public static long positiveSize(Object value, String what) {
+        long bytes = size(value, what);
+        if (bytes == 0) {
+            throw new IllegalArgumentException(at(what) + MUST_BE_POSITIVE);
         }
-        String unit = m.group(2) == null ? "B" : m.group(2).replace("I", "");
-        int shift = switch (unit) {
-            case "KB" -> 10;
-            case "MB" -> 20;
-            case "GB" -> 30;
-            case "TB" -> 40;
-            default -> 0;
-        };
-        return Long.parseLong(m.group(1)) << shift;
+        return bytes;
+    }
+
+    /**
+     * A YAML scalar as text, as the daemon reads its own keys: strings as they are, numbers in decimal,
+     * so that {@code 5} and {@code "5"} get the same answer. Anything else is refused.
+     */
+    private static String scalarText(Object value, String expected) {
+        if (value instanceof String s) {
+            return s;
+        }
+        if (value instanceof Number) {
+            return value.toString();
+        }
+        throw new IllegalArgumentException("expected " + expected + ", got '" + value + "'");
     }
 
     /** A whole number of at least {@code min}. */

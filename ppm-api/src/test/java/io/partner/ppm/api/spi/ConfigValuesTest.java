@@ -24,7 +24,8 @@ class ConfigValuesTest {
     void durationWithoutUnitIsRejectedNamingTheKey() {
         assertThatThrownBy(() -> ConfigValues.duration(5, "restart_window.within"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("restart_window.within: invalid duration '5' (use e.g. 250ms, 5s, 2m, 1h)");
+                .hasMessage("restart_window.within: duration '5' has no unit "
+                        + "(use a whole number with a unit: ms, s, m or h, e.g. 250ms, 5s, 2m, 1h or 1m30s)");
         assertThatThrownBy(() -> ConfigValues.positiveDuration("0s", "timeout")).hasMessage("timeout: must be greater than 0");
     }
 
@@ -35,7 +36,8 @@ class ConfigValuesTest {
         assertThat(ConfigValues.size("1gb", "s")).isEqualTo(1L << 30);
         assertThat(ConfigValues.size(4096, "s")).isEqualTo(4096);
         assertThatThrownBy(() -> ConfigValues.size("lots", "max_memory"))
-                .hasMessage("max_memory: invalid size 'lots' (use e.g. 512KB, 10MB, 1GB)");
+                .hasMessage("max_memory: invalid size 'lots' (use a whole number with a unit: B, KB, MB or GB (1KB = 1024 bytes), e.g. 512KB or 10MB)");
+        assertThatThrownBy(() -> ConfigValues.positiveSize("0KB", "max_memory")).hasMessage("max_memory: must be greater than 0");
     }
 
     @Test

@@ -1,8 +1,10 @@
 package io.partner.ppm.runtime.config;
 
 import io.partner.ppm.api.BackoffSpec;
+import io.partner.ppm.api.Durations;
 import io.partner.ppm.api.LogFileSpec;
 import io.partner.ppm.api.ServiceSpec;
+import io.partner.ppm.api.Sizes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

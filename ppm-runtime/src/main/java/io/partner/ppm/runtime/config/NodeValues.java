@@ -1,5 +1,7 @@
 package io.partner.ppm.runtime.config;
 
+import io.partner.ppm.api.Durations;
+import io.partner.ppm.api.Sizes;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.partner.ppm.runtime.supervisor;
 
+import io.partner.ppm.api.Durations;
 import io.partner.ppm.api.ExitStatus;
 import io.partner.ppm.api.ServiceEvent;
 import io.partner.ppm.api.ServiceInfo;
@@ -9,7 +10,6 @@ import io.partner.ppm.api.ServiceStats;
 import io.partner.ppm.api.Signal;
 import io.partner.ppm.api.spi.RestartContext;
 import io.partner.ppm.api.spi.RestartDecision;
-import io.partner.ppm.runtime.config.Durations;
 import io.partner.ppm.runtime.logs.LogRelay;
 import io.partner.ppm.runtime.process.ChildEvent;
 import io.partner.ppm.runtime.process.ChildProcess;

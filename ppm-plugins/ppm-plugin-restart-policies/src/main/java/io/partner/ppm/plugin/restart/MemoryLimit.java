@@ -70,7 +70,7 @@ public class MemoryLimit implements DaemonExtension {
             ServiceSpec spec = context.spec(info.name()).orElse(null);
             Object limit = spec == null ? null : spec.extensions().get(KEY);
             if (limit != null && info.state() == ServiceState.RUNNING) {
-                checkOne(info, ConfigValues.size(limit, KEY));
+                checkOne(info, ConfigValues.positiveSize(limit, KEY));
             }
         }
     }

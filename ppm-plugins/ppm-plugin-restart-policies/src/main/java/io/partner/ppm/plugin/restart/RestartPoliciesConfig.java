@@ -18,7 +18,7 @@ public class RestartPoliciesConfig implements ConfigContribution {
     public void validateServiceKey(String service, String key, Object value) {
         switch (key) {
             case CrashWindow.KEY -> CrashWindow.parse(value);
-            case MemoryLimit.KEY -> ConfigValues.size(value, "");
+            case MemoryLimit.KEY -> ConfigValues.positiveSize(value, "");
             default -> throw new IllegalArgumentException("unknown key '" + key + "'");
         }
     }

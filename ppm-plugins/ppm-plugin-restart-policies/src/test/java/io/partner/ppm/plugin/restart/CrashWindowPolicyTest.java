@@ -70,10 +70,11 @@ class CrashWindowPolicyTest {
         assertThatThrownBy(() -> config.validateServiceKey("web", "restart_window", Map.of("max_crash", 2)))
                 .hasMessage("unknown key 'max_crash' (known: max_crashes, within)");
         assertThatThrownBy(() -> config.validateServiceKey("web", "restart_window", Map.of("within", "soon")))
-                .hasMessage("within: invalid duration 'soon' (use e.g. 250ms, 5s, 2m, 1h)");
+                .hasMessage("within: invalid duration 'soon' (use a whole number with a unit: ms, s, m or h, e.g. 250ms, 5s, 2m, 1h or 1m30s)");
         assertThatThrownBy(() -> config.validateServiceKey("web", "restart_window", Map.of("max_crashes", 0)))
                 .hasMessage("max_crashes: expected a whole number of at least 1, got '0'");
         assertThatThrownBy(() -> config.validateServiceKey("web", "max_memory", "a lot"))
-                .hasMessage("invalid size 'a lot' (use e.g. 512KB, 10MB, 1GB)");
+                .hasMessage("invalid size 'a lot' (use a whole number with a unit: B, KB, MB or GB (1KB = 1024 bytes), e.g. 512KB or 10MB)");
+        assertThatThrownBy(() -> config.validateServiceKey("web", "max_memory", "0MB")).hasMessage("must be greater than 0");
     }
 }

@@ -58,7 +58,8 @@ class PackagedPluginTest {
                         restart_window: { max_crashes: 3, within: soon }
                     """, "ppm.yml"))
                     .isInstanceOf(ConfigException.class)
-                    .hasMessage("ppm.yml:5:5: service 'worker' restart_window: within: invalid duration 'soon' (use e.g. 250ms, 5s, 2m, 1h)");
+                    .hasMessage("ppm.yml:5:5: service 'worker' restart_window: within: invalid duration 'soon' "
+                            + "(use a whole number with a unit: ms, s, m or h, e.g. 250ms, 5s, 2m, 1h or 1m30s)");
             assertThatThrownBy(() -> loader.loadText("""
                     services:
                       - name: worker

@@ -1,4 +1,4 @@
-package io.partner.ppm.runtime.config;
+package io.partner.ppm.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

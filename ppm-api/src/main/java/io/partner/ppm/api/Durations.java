@@ -1,4 +1,4 @@
-package io.partner.ppm.runtime.config;
+package io.partner.ppm.api;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -6,10 +6,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Durations as written in the configuration: a whole number with a unit, {@code 250ms}, {@code 5s},
- * {@code 2m}, {@code 1h}, or several of them together, {@code 1m30s}. Units: {@code d}, {@code h},
- * {@code m}, {@code s}, {@code ms}, {@code us}, {@code ns}. A number without a unit is refused: it is
- * too easy to mean seconds and get milliseconds.
+ * The one grammar for durations, used by the daemon's own configuration keys and, through
+ * {@link io.partner.ppm.api.spi.ConfigValues}, by plugin keys: a whole number with a unit,
+ * {@code 250ms}, {@code 5s}, {@code 2m}, {@code 1h}, or several of them written together,
+ * {@code 1m30s}. Units: {@code d}, {@code h}, {@code m}, {@code s}, {@code ms}, {@code us},
+ * {@code ns}. No space inside ({@code 5 s} is refused), no fractions, no sign. A number without a
+ * unit is refused: it is too easy to mean seconds and get milliseconds. A duration must fit in a
+ * {@code long} of nanoseconds (about 292 years); a longer one is an error, never a wrapped value.
  */
 public final class Durations {
 
@@ -20,9 +23,9 @@ public final class Durations {
     }
 
     /**
-     * Parses {@code 250ms}, {@code 5s}, {@code 1m30s}, ...
+     * Parses {@code 250ms}, {@code 5s}, {@code 1m30s}, ... Surrounding blanks are ignored.
      *
-     * @throws IllegalArgumentException naming the text and the units to use
+     * @throws IllegalArgumentException naming the text and the units to use, or saying it is too long
      */
     public static Duration parse(String text) {
         if (text == null || text.isBlank()) {
