@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.partner.ppm.api.ServiceSpec;
 import io.partner.ppm.api.management.PluginInfo;
-import io.partner.ppm.cli.output.Json;
+import io.partner.ppm.cli.json.Json;
 import io.partner.ppm.runtime.logs.LogLine;
 import io.partner.ppm.runtime.management.InMemoryDaemon;
 import io.partner.ppm.runtime.management.ManagementServer;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.partner.ppm.api.ServiceInfo;
 import io.partner.ppm.api.ServiceState;
-import io.partner.ppm.cli.output.Json;
+import io.partner.ppm.cli.json.Json;
 import io.partner.ppm.cli.output.Style;
 import io.partner.ppm.runtime.RunningDaemon;
 import io.partner.ppm.runtime.config.ConfigExtensions;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.partner.ppm.api.ServiceState;
 import io.partner.ppm.api.management.DaemonMXBean;
-import io.partner.ppm.cli.output.Json;
+import io.partner.ppm.cli.json.Json;
 import io.partner.ppm.cli.output.Style;
 import io.partner.ppm.runtime.RunningDaemon;
 import io.partner.ppm.runtime.management.TestEndpoints;

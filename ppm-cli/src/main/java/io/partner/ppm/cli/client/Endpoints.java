@@ -2,7 +2,7 @@ package io.partner.ppm.cli.client;
 
 import io.partner.ppm.api.management.DaemonEndpoints;
 import io.partner.ppm.cli.CliException;
-import io.partner.ppm.cli.output.Json;
+import io.partner.ppm.cli.json.Json;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;

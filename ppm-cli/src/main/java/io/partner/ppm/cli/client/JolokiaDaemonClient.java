@@ -10,7 +10,7 @@ import io.partner.ppm.api.management.ObjectNames;
 import io.partner.ppm.api.management.PluginInfo;
 import io.partner.ppm.api.ServiceSpec;
 import io.partner.ppm.cli.CliException;
-import io.partner.ppm.cli.output.Json;
+import io.partner.ppm.cli.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -10,7 +10,7 @@ import io.partner.ppm.cli.Context;
 import io.partner.ppm.cli.ExitCodes;
 import io.partner.ppm.cli.Version;
 import io.partner.ppm.cli.client.DaemonClient;
-import io.partner.ppm.cli.output.Json;
+import io.partner.ppm.cli.json.Json;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

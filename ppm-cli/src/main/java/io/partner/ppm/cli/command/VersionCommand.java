@@ -3,7 +3,7 @@ package io.partner.ppm.cli.command;
 import io.partner.ppm.cli.Context;
 import io.partner.ppm.cli.ExitCodes;
 import io.partner.ppm.cli.Version;
-import io.partner.ppm.cli.output.Json;
+import io.partner.ppm.cli.json.Json;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,4 +1,4 @@
-package io.partner.ppm.cli.output;
+package io.partner.ppm.cli.json;
 
 import io.partner.ppm.api.JsonStrings;
 import java.lang.reflect.RecordComponent;
@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small JSON reader and writer: enough for Jolokia's answers, the runtime file and {@code --json}
- * output, without a JSON library's start-up cost in a command that must answer in a blink.
+ * A small JSON reader and writer: enough for Jolokia's requests and answers and the runtime file (the
+ * transport, {@code client}) and for {@code --json} output (the commands), without a JSON library's
+ * start-up cost in a command that must answer in a blink.
  *
  * <p>Reading gives {@link Map} (insertion-ordered), {@link List}, {@link String}, {@link Long} or
  * {@link Double}, {@link Boolean} and null. Writing accepts those plus records (their components in
@@ -18,6 +19,10 @@ import java.util.Map;
  * of a {@code ServiceHistory}).
  */
 public final class Json {
+
+    /** {@code \\uXXXX}: four hexadecimal digits. */
+    private static final int UNICODE_ESCAPE_DIGITS = 4;
+    private static final int HEX = 16;
 
     private final String text;
     private int pos;
@@ -133,11 +138,11 @@ public final class Json {
                 case 'b' -> out.append('\b');
                 case 'f' -> out.append('\f');
                 case 'u' -> {
-                    if (pos + 4 > text.length()) {
+                    if (pos + UNICODE_ESCAPE_DIGITS > text.length()) {
                         throw error("bad \\u escape");
                     }
-                    out.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-                    pos += 4;
+                    out.append((char) Integer.parseInt(text.substring(pos, pos + UNICODE_ESCAPE_DIGITS), HEX));
+                    pos += UNICODE_ESCAPE_DIGITS;
                 }
                 default -> out.append(escaped);
             }

@@ -1,4 +1,4 @@
-package io.partner.ppm.cli.output;
+package io.partner.ppm.cli.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
