@@ -24,13 +24,10 @@ final class PicocliPath {
         }
         line.setOut(context.out());
         line.setErr(context.err());
-        line.setExecutionExceptionHandler((failure, command, parsed) -> {
-            context.err().println("ppm: " + Ppm.oneLine(failure));
-            return ExitCodes.of(failure);
-        });
+        line.setExecutionExceptionHandler((failure, command, parsed) -> ErrorPrinter.report(context.err(), failure));
         line.setParameterExceptionHandler((failure, arguments) -> {
             PrintWriter err = failure.getCommandLine().getErr();
-            err.println("ppm: " + message(failure) + suggestion(failure));
+            ErrorPrinter.print(err, message(failure) + suggestion(failure));
             err.println("Try '" + failure.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
             return ExitCodes.USAGE;
         });
@@ -45,7 +42,7 @@ final class PicocliPath {
                 && !unmatched.getUnmatched().getFirst().startsWith("-")) {
             return "unknown command '" + unmatched.getUnmatched().getFirst() + "'";
         }
-        return Ppm.oneLine(failure);
+        return ErrorPrinter.oneLine(failure);
     }
 
     /** Picocli's "did you mean" for a mistyped command or option, as part of the one error line. */

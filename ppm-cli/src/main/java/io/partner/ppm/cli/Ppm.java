@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -54,17 +53,5 @@ public final class Ppm implements Callable<Integer> {
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCodes.USAGE;
-    }
-
-    static String oneLine(Throwable failure) {
-        String message = failure.getMessage();
-        if (!(failure instanceof CliException) && !(failure instanceof CommandLine.ParameterException)) {
-            message = "internal error: " + failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-        }
-        if (message == null) {
-            return failure.getClass().getSimpleName();
-        }
-        int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).strip();
     }
 }

@@ -1,15 +1,22 @@
 package io.partner.ppm.cli;
 
+import io.partner.ppm.cli.command.ConnectionOptions;
+import io.partner.ppm.cli.command.JsonOption;
+import io.partner.ppm.cli.command.QuickArguments;
 import io.partner.ppm.cli.command.QuickRunnable;
 
 /**
- * Runs the commands people and scripts call most often ({@code ls}, {@code info}, {@code stats},
- * {@code version}) without picocli when their command line is plain: only {@code --json},
- * {@code --url}, {@code --user} and at most one service name. Picocli costs about 120-200 ms of CPU
- * to load on every run (its classes are Java 5 bytecode, which the JVM can neither put in an AOT
- * cache nor verify quickly), which is most of a {@code ppm ls}. Anything else, including every help
- * request and every mistake, goes through picocli as usual, so help and error messages stay the
- * same; the command classes themselves are shared by both paths.
+ * Runs the commands people and scripts call most often (those that are {@link QuickRunnable}:
+ * {@code ls}, {@code info}, {@code stats}, {@code version}) without picocli when their command line is
+ * plain: only {@code --json}, {@code --url}, {@code --user} where the command has them, and at most one
+ * service name where it takes one. Picocli costs about 120-200 ms of CPU to load on every run (its
+ * classes are Java 5 bytecode, which the JVM can neither put in an AOT cache nor verify quickly), which
+ * is most of a {@code ppm ls}. Anything else, including every help request and every mistake, goes
+ * through picocli as usual, so help and error messages stay the same; the command classes and their
+ * option names are shared by both paths.
+ *
+ * <p>No lambdas, pattern switches or regular expressions here: each would bootstrap
+ * {@code java.lang.invoke} and cost more start-up than it saves (see docs/performance.md).
  */
 final class QuickPath {
 
@@ -18,41 +25,50 @@ final class QuickPath {
 
     /** The exit code, or null when this command line is not one the quick path handles. */
     static Integer tryRun(Context context, String[] args) {
-        if (args.length == 0 || !(args[0].equals("ls") || args[0].equals("info") || args[0].equals("stats")
-                || args[0].equals("version"))) {
+        if (args.length == 0 || !Commands.exists(args[0])
+                || !(Commands.create(args[0], context) instanceof QuickRunnable command)) {
             return null;
         }
+        QuickArguments arguments = read(command, args);
+        if (arguments == null) {
+            return null;
+        }
+        try {
+            return command.runQuick(arguments);
+        } catch (Exception failure) {
+            return ErrorPrinter.report(context.err(), failure);
+        }
+    }
+
+    /**
+     * The arguments after the command's name, or null when one of them is not plain: an unknown or
+     * repeated option, an option without its value, a NAME the command does not take or a second one.
+     * {@code --url X} and {@code --url=X} are both read, as picocli does.
+     */
+    static QuickArguments read(QuickRunnable command, String[] args) {
+        boolean connects = command.connection() != null;
         String url = null;
         String user = null;
         String name = null;
         boolean json = false;
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
-            if (arg.equals("--json")) {
+            int equals = arg.startsWith("--") ? arg.indexOf('=') : -1;
+            String option = equals < 0 ? arg : arg.substring(0, equals);
+            String attached = equals < 0 ? null : arg.substring(equals + 1);
+            boolean hasValue = attached != null || i + 1 < args.length;
+            if (arg.equals(JsonOption.NAME)) {
                 json = true;
-            } else if (arg.equals("--url") && i + 1 < args.length && url == null) {
-                url = args[++i];
-            } else if (arg.startsWith("--url=") && url == null) {
-                url = arg.substring("--url=".length());
-            } else if (arg.equals("--user") && i + 1 < args.length && user == null) {
-                user = args[++i];
-            } else if (arg.startsWith("--user=") && user == null) {
-                user = arg.substring("--user=".length());
-            } else if (!arg.startsWith("-") && name == null && !args[0].equals("ls") && !args[0].equals("version")) {
+            } else if (connects && url == null && hasValue && option.equals(ConnectionOptions.URL)) {
+                url = attached != null ? attached : args[++i];
+            } else if (connects && user == null && hasValue && option.equals(ConnectionOptions.USER)) {
+                user = attached != null ? attached : args[++i];
+            } else if (!arg.startsWith("-") && command.acceptsName() && name == null) {
                 name = arg;
             } else {
                 return null;
             }
         }
-        if (args[0].equals("version") && (url != null || user != null)) {
-            return null;
-        }
-        QuickRunnable command = (QuickRunnable) Commands.create(args[0], context);
-        try {
-            return command.runQuick(url, user, json, name);
-        } catch (RuntimeException | InterruptedException failure) {
-            context.err().println("ppm: " + Ppm.oneLine(failure));
-            return ExitCodes.of(failure);
-        }
+        return new QuickArguments(url, user, json, name);
     }
 }

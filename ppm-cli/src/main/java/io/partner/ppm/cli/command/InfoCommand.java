@@ -16,7 +16,6 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -28,7 +27,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "info", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Show the daemon (version, pid, uptime, configuration file, endpoint, its own and the container's "
                 + "resource use) and its services, or everything about one service.")
-public final class InfoCommand implements Callable<Integer>, QuickRunnable {
+public final class InfoCommand implements QuickRunnable {
 
     private final Context context;
 
@@ -46,12 +45,23 @@ public final class InfoCommand implements Callable<Integer>, QuickRunnable {
     }
 
     @Override
-    public int runQuick(String url, String user, boolean json, String name) throws InterruptedException {
-        connection.url = url;
-        connection.user = user;
-        this.json.json = json;
+    public JsonOption json() {
+        return json;
+    }
+
+    @Override
+    public ConnectionOptions connection() {
+        return connection;
+    }
+
+    @Override
+    public boolean acceptsName() {
+        return true;
+    }
+
+    @Override
+    public void name(String name) {
         this.name = name;
-        return call();
     }
 
     @Override

@@ -7,14 +7,13 @@ import io.partner.ppm.cli.ExitCodes;
 import io.partner.ppm.cli.client.DaemonClient;
 import io.partner.ppm.cli.json.Json;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code ppm ls}: every service in one table, read with one bulk call. */
 @Command(name = "ls", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "List the services: name, state, pid, uptime, restarts, cpu, memory.")
-public final class LsCommand implements Callable<Integer>, QuickRunnable {
+public final class LsCommand implements QuickRunnable {
 
     private final Context context;
 
@@ -29,11 +28,13 @@ public final class LsCommand implements Callable<Integer>, QuickRunnable {
     }
 
     @Override
-    public int runQuick(String url, String user, boolean json, String name) throws InterruptedException {
-        connection.url = url;
-        connection.user = user;
-        this.json.json = json;
-        return call();
+    public JsonOption json() {
+        return json;
+    }
+
+    @Override
+    public ConnectionOptions connection() {
+        return connection;
     }
 
     @Override

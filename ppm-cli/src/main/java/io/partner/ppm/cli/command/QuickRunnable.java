@@ -1,18 +1,42 @@
 package io.partner.ppm.cli.command;
 
-/**
- * A command that can also be run without picocli, with the options it shares with every client
- * command already parsed (see {@code QuickPath}).
- */
-public interface QuickRunnable {
+import java.util.concurrent.Callable;
 
-    /**
-     * Sets the options as picocli would and runs the command.
-     *
-     * @param url {@code --url}, or null
-     * @param user {@code --user}, or null
-     * @param json {@code --json}
-     * @param name the one positional argument (a service name), or null
-     */
-    int runQuick(String url, String user, boolean json, String name) throws InterruptedException;
+/**
+ * A command the quick path may run without picocli (see {@code QuickPath}) when its command line is
+ * plain: {@code --json}, the {@link ConnectionOptions} if it has them, and at most one NAME if it takes
+ * one. The command says which of these it has; {@link #runQuick} sets them as picocli would and runs it.
+ */
+public interface QuickRunnable extends Callable<Integer> {
+
+    /** The command's {@code --json}. */
+    JsonOption json();
+
+    /** The command's {@code --url} and {@code --user}; null when it does not talk to the daemon. */
+    default ConnectionOptions connection() {
+        return null;
+    }
+
+    /** Whether the command takes one optional NAME. */
+    default boolean acceptsName() {
+        return false;
+    }
+
+    /** Sets the NAME; called only when {@link #acceptsName()}. */
+    default void name(String name) {
+        throw new IllegalStateException("this command takes no NAME");
+    }
+
+    /** Sets what the quick path read from the command line, as picocli would, and runs the command. */
+    default int runQuick(QuickArguments arguments) throws Exception {
+        json().json = arguments.json();
+        if (connection() != null) {
+            connection().url = arguments.url();
+            connection().user = arguments.user();
+        }
+        if (arguments.name() != null) {
+            name(arguments.name());
+        }
+        return call();
+    }
 }

@@ -3,6 +3,7 @@ package io.partner.ppm.cli.command;
 import io.partner.ppm.api.ServiceInfo;
 import io.partner.ppm.cli.CliException;
 import io.partner.ppm.cli.Context;
+import io.partner.ppm.cli.ErrorPrinter;
 import io.partner.ppm.cli.Version;
 import io.partner.ppm.cli.ExitCodes;
 import io.partner.ppm.cli.client.DaemonClient;
@@ -63,8 +64,7 @@ public abstract class ServiceActionCommand implements Callable<Integer> {
                 action.accept(client, name);
                 context.out().println(done + " " + name);
             } catch (CliException.OperationFailed e) {
-                context.err().println("ppm: " + e.getMessage());
-                exit = ExitCodes.FAILED;
+                exit = ErrorPrinter.report(context.err(), e);
             }
         }
         return exit;

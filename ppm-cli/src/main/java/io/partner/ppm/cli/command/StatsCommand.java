@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,9 +30,15 @@ import picocli.CommandLine.Parameters;
         description = {"Show the resource use of the services (cpu, memory, threads, open files, processes), sorted, "
                 + "with a total, and the daemon's and the container's figures.",
             "With a NAME: that service, with min / avg / max and a sparkline of its recent cpu and memory."})
-public final class StatsCommand implements Callable<Integer>, QuickRunnable {
+public final class StatsCommand implements QuickRunnable {
 
     private static final String CLEAR_SCREEN = "\u001b[H\u001b[2J";
+    /**
+     * Seconds between refreshes, as text so that the help shows {@code 2}, not {@code 2.0}. Picocli
+     * applies it when it parses; the field starts with it for the quick path, which does not.
+     */
+    private static final String DEFAULT_INTERVAL = "2";
+    private static final long MILLIS_PER_SECOND = 1000;
 
     private final Context context;
 
@@ -46,7 +51,7 @@ public final class StatsCommand implements Callable<Integer>, QuickRunnable {
     @Parameters(arity = "0..1", paramLabel = "NAME", description = "One service; all when omitted.")
     String name;
 
-    @Option(names = "--sort", paramLabel = "KEY", defaultValue = ServiceOrder.CPU,
+    @Option(names = "--sort", paramLabel = "KEY",
             description = "Order of the services: cpu (cpu, then memory, highest first; the default), "
                     + "mem (memory, then cpu) or name.")
     String sort = ServiceOrder.CPU;
@@ -54,21 +59,32 @@ public final class StatsCommand implements Callable<Integer>, QuickRunnable {
     @Option(names = {"-w", "--watch"}, description = "Refresh until interrupted.")
     boolean watch;
 
-    @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "2",
+    @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = DEFAULT_INTERVAL,
             description = "Seconds between refreshes with --watch (default: ${DEFAULT-VALUE}).")
-    double interval = 2;
+    double interval = Double.parseDouble(DEFAULT_INTERVAL);
 
     public StatsCommand(Context context) {
         this.context = context;
     }
 
     @Override
-    public int runQuick(String url, String user, boolean json, String name) throws InterruptedException {
-        connection.url = url;
-        connection.user = user;
-        this.json.json = json;
+    public JsonOption json() {
+        return json;
+    }
+
+    @Override
+    public ConnectionOptions connection() {
+        return connection;
+    }
+
+    @Override
+    public boolean acceptsName() {
+        return true;
+    }
+
+    @Override
+    public void name(String name) {
         this.name = name;
-        return call();
     }
 
     @Override
@@ -80,7 +96,7 @@ public final class StatsCommand implements Callable<Integer>, QuickRunnable {
         try (DaemonClient client = connection.connect(context)) {
             show(client, order, false);
             while (watch && !Thread.currentThread().isInterrupted()) {
-                Thread.sleep((long) (interval * 1000));
+                Thread.sleep((long) (interval * MILLIS_PER_SECOND));
                 show(client, order, true);
             }
         }

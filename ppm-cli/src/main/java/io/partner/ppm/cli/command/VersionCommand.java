@@ -5,14 +5,13 @@ import io.partner.ppm.cli.ExitCodes;
 import io.partner.ppm.cli.Version;
 import io.partner.ppm.cli.json.Json;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code ppm version}: this command line's version; needs no daemon. */
 @Command(name = "version", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Print the PPM version.")
-public final class VersionCommand implements Callable<Integer>, QuickRunnable {
+public final class VersionCommand implements QuickRunnable {
 
     private final Context context;
 
@@ -24,9 +23,8 @@ public final class VersionCommand implements Callable<Integer>, QuickRunnable {
     }
 
     @Override
-    public int runQuick(String url, String user, boolean json, String name) throws InterruptedException {
-        this.json.json = json;
-        return call();
+    public JsonOption json() {
+        return json;
     }
 
     @Override
