@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.partner.ppm.api.ServiceSpec;
 import io.partner.ppm.api.management.PluginInfo;
 import io.partner.ppm.cli.json.Json;
+import io.partner.ppm.cli.output.Style;
 import io.partner.ppm.runtime.logs.LogLine;
 import io.partner.ppm.runtime.management.InMemoryDaemon;
 import io.partner.ppm.runtime.management.ManagementServer;
 import io.partner.ppm.runtime.management.TestEndpoints;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -219,9 +222,9 @@ class CliAgainstInMemoryDaemonTest {
     @Test
     void followingLogsPrintsNewLinesAsTheyCome() throws Exception {
         daemon.write("web", LogLine.Stream.STDOUT, "before");
-        java.io.StringWriter out = new java.io.StringWriter();
-        Context context = new Context(env, new java.io.PrintWriter(out, true), new java.io.PrintWriter(new java.io.StringWriter()),
-                io.partner.ppm.cli.output.Style.plain());
+        StringWriter out = new StringWriter();
+        Context context = new Context(env, new PrintWriter(out, true), new PrintWriter(new StringWriter()),
+                Style.plain());
         Thread follower = Thread.ofPlatform().start(() -> Ppm.run(context, "logs", "-f", "web"));
         try {
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> out.toString().contains("before"));
@@ -266,17 +269,17 @@ class CliAgainstInMemoryDaemonTest {
             "info ghost", "version", "version --json"})
     void quickPathPrintsExactlyWhatPicocliPrints(String commandLine) {
         String[] args = commandLine.split(" ");
-        java.io.StringWriter quickOut = new java.io.StringWriter();
-        java.io.StringWriter quickErr = new java.io.StringWriter();
-        java.io.StringWriter fullOut = new java.io.StringWriter();
-        java.io.StringWriter fullErr = new java.io.StringWriter();
+        StringWriter quickOut = new StringWriter();
+        StringWriter quickErr = new StringWriter();
+        StringWriter fullOut = new StringWriter();
+        StringWriter fullErr = new StringWriter();
         Map<String, String> withUrl = new HashMap<>(env);
         withUrl.put("PPM_URL", server.jolokiaUrl().orElseThrow());
 
-        Integer quick = QuickPath.tryRun(new Context(withUrl, new java.io.PrintWriter(quickOut, true),
-                new java.io.PrintWriter(quickErr, true), io.partner.ppm.cli.output.Style.plain()), args);
-        int full = PicocliPath.run(new Context(withUrl, new java.io.PrintWriter(fullOut, true),
-                new java.io.PrintWriter(fullErr, true), io.partner.ppm.cli.output.Style.plain()), args);
+        Integer quick = QuickPath.tryRun(new Context(withUrl, new PrintWriter(quickOut, true),
+                new PrintWriter(quickErr, true), Style.plain()), args);
+        int full = PicocliPath.run(new Context(withUrl, new PrintWriter(fullOut, true),
+                new PrintWriter(fullErr, true), Style.plain()), args);
 
         assertThat(quick).isEqualTo(full);
         assertThat(normalize(quickOut.toString())).isEqualTo(normalize(fullOut.toString()));
@@ -290,8 +293,8 @@ class CliAgainstInMemoryDaemonTest {
 
     @Test
     void quickPathLeavesEverythingUnusualToPicocli() {
-        Context context = new Context(env, new java.io.PrintWriter(new java.io.StringWriter()),
-                new java.io.PrintWriter(new java.io.StringWriter()), io.partner.ppm.cli.output.Style.plain());
+        Context context = new Context(env, new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()), Style.plain());
         for (String commandLine : List.of("ls --help", "ls web", "stats --watch", "stats --sort mem", "info a b", "ls --url", "start web",
                 "version --url x", "ls -j")) {
             assertThat(QuickPath.tryRun(context, commandLine.split(" "))).as(commandLine).isNull();

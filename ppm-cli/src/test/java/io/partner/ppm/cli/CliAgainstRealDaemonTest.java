@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -173,7 +174,7 @@ class CliAgainstRealDaemonTest {
 
         String url = management.jolokiaUrl().orElseThrow();
         assertThat(ppm("shutdown").out()).isEqualTo("the daemon is shutting down\n");
-        assertThat(running.daemon.exitCode().get(DEADLINE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).isZero();
+        assertThat(running.daemon.exitCode().get(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isZero();
 
         assertThat(management.runtimeFile()).doesNotExist();
         // Asked at its own address: without the runtime file the command would try the default

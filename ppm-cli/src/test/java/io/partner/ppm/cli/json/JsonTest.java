@@ -3,7 +3,9 @@ package io.partner.ppm.cli.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.partner.ppm.api.ServiceHistory;
 import io.partner.ppm.api.management.LogEntry;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,7 +16,7 @@ class JsonTest {
     void parsesWhatJolokiaSends() {
         Object value = Json.parse("{\"status\": 200, \"value\": [1, 2.5, true, null, \"a\\\"b\\u00e9\\n\"], \"o\": {}}");
 
-        assertThat(value).isEqualTo(Map.of("status", 200L, "value", java.util.Arrays.asList(1L, 2.5, true, null, "a\"bé\n"),
+        assertThat(value).isEqualTo(Map.of("status", 200L, "value", Arrays.asList(1L, 2.5, true, null, "a\"bé\n"),
                 "o", Map.of()));
     }
 
@@ -29,7 +31,7 @@ class JsonTest {
 
     @Test
     void writesTheSeriesOfAHistoryAsArrays() {
-        String json = Json.write(new io.partner.ppm.api.ServiceHistory("web", new double[] {1.5, Double.NaN}, new long[] {100, 200}, 5000));
+        String json = Json.write(new ServiceHistory("web", new double[] {1.5, Double.NaN}, new long[] {100, 200}, 5000));
 
         assertThat(json).isEqualTo("{\"service\":\"web\",\"cpuPercent\":[1.5,null],\"rssBytes\":[100,200],\"intervalMillis\":5000}");
     }
