@@ -24,6 +24,7 @@ import org.pf4j.Extension;
 public class MemoryLimit implements DaemonExtension {
 
     static final String KEY = "max_memory";
+    private static final long BYTES_PER_MIB = 1L << 20;
     private static final System.Logger LOG = System.getLogger(MemoryLimit.class.getName());
 
     private final Duration period;
@@ -96,6 +97,6 @@ public class MemoryLimit implements DaemonExtension {
     }
 
     private static long mib(long bytes) {
-        return bytes / (1024 * 1024);
+        return bytes / BYTES_PER_MIB;
     }
 }
