@@ -41,15 +41,16 @@ final class QuickPath {
     }
 
     /**
-     * The arguments after the command's name, or null when one of them is not plain: an unknown or
+     * The options after the command's name, or null when one of them is not plain: an unknown or
      * repeated option, an option without its value, a NAME the command does not take or a second one.
-     * {@code --url X} and {@code --url=X} are both read, as picocli does.
+     * {@code --url X} and {@code --url=X} are both read, as picocli does. A NAME goes to the command
+     * as it is read.
      */
     static QuickArguments read(QuickRunnable command, String[] args) {
         boolean connects = command.connection() != null;
         String url = null;
         String user = null;
-        String name = null;
+        boolean named = false;
         boolean json = false;
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
@@ -63,12 +64,12 @@ final class QuickPath {
                 url = attached != null ? attached : args[++i];
             } else if (connects && user == null && hasValue && option.equals(ConnectionOptions.USER)) {
                 user = attached != null ? attached : args[++i];
-            } else if (!arg.startsWith("-") && command.acceptsName() && name == null) {
-                name = arg;
+            } else if (!arg.startsWith("-") && !named && command.takeName(arg)) {
+                named = true;
             } else {
                 return null;
             }
         }
-        return new QuickArguments(url, user, json, name);
+        return new QuickArguments(url, user, json);
     }
 }

@@ -45,25 +45,25 @@ class QuickPathTest {
         assertThat(spec.findOption(JsonOption.NAME)).as(JsonOption.NAME).isNotNull();
         assertThat(spec.findOption(ConnectionOptions.URL) != null).as(ConnectionOptions.URL).isEqualTo(command.connection() != null);
         assertThat(spec.findOption(ConnectionOptions.USER) != null).as(ConnectionOptions.USER).isEqualTo(command.connection() != null);
-        assertThat(!spec.positionalParameters().isEmpty()).as("NAME").isEqualTo(command.acceptsName());
+        assertThat(!spec.positionalParameters().isEmpty()).as("NAME").isEqualTo(command.takeName("web"));
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
-            ls                                  | -       | -    | false | -
-            ls --json                           | -       | -    | true  | -
-            ls --url http://h:1/jolokia/        | http://h:1/jolokia/ | - | false | -
-            ls --url=http://h:1/jolokia/ --json | http://h:1/jolokia/ | - | true | -
-            ls --url=                           | ''      | -    | false | -
-            info web --user admin               | -       | admin | false | web
-            stats --user=admin worker --json    | -       | admin | true  | worker
-            version --json                      | -       | -    | true  | -
+            ls                                  | -                   | -     | false
+            ls --json                           | -                   | -     | true
+            ls --url http://h:1/jolokia/        | http://h:1/jolokia/ | -     | false
+            ls --url=http://h:1/jolokia/ --json | http://h:1/jolokia/ | -     | true
+            ls --url=                           | ''                  | -     | false
+            info web --user admin               | -                   | admin | false
+            stats --user=admin worker --json    | -                   | admin | true
+            version --json                      | -                   | -     | true
             """)
-    void plainCommandLinesAreRead(String commandLine, String url, String user, boolean json, String name) {
+    void plainCommandLinesAreRead(String commandLine, String url, String user, boolean json) {
         String[] args = commandLine.split(" ");
 
         assertThat(QuickPath.read((QuickRunnable) Commands.create(args[0], context), args))
-                .isEqualTo(new QuickArguments(url, user, json, name));
+                .isEqualTo(new QuickArguments(url, user, json));
     }
 
     @ParameterizedTest

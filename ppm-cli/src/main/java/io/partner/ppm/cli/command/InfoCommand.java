@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -27,40 +26,14 @@ import picocli.CommandLine.Parameters;
 @Command(name = "info", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Show the daemon (version, pid, uptime, configuration file, endpoint, its own and the container's "
                 + "resource use) and its services, or everything about one service.")
-public final class InfoCommand implements QuickRunnable {
-
-    private final Context context;
-
-    @Mixin
-    ConnectionOptions connection = new ConnectionOptions();
-
-    @Mixin
-    JsonOption json = new JsonOption();
-
-    @Parameters(arity = "0..1", paramLabel = "NAME", description = "A service to show in full.")
-    String name;
+public final class InfoCommand extends QuickClientCommand {
 
     public InfoCommand(Context context) {
-        this.context = context;
+        super(context, true);
     }
 
-    @Override
-    public JsonOption json() {
-        return json;
-    }
-
-    @Override
-    public ConnectionOptions connection() {
-        return connection;
-    }
-
-    @Override
-    public boolean acceptsName() {
-        return true;
-    }
-
-    @Override
-    public void name(String name) {
+    @Parameters(arity = "0..1", paramLabel = "NAME", description = "A service to show in full.")
+    void setName(String name) {
         this.name = name;
     }
 

@@ -8,33 +8,14 @@ import io.partner.ppm.cli.client.DaemonClient;
 import io.partner.ppm.cli.json.Json;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code ppm ls}: every service in one table, read with one bulk call. */
 @Command(name = "ls", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "List the services: name, state, pid, uptime, restarts, cpu, memory.")
-public final class LsCommand implements QuickRunnable {
-
-    private final Context context;
-
-    @Mixin
-    ConnectionOptions connection = new ConnectionOptions();
-
-    @Mixin
-    JsonOption json = new JsonOption();
+public final class LsCommand extends QuickClientCommand {
 
     public LsCommand(Context context) {
-        this.context = context;
-    }
-
-    @Override
-    public JsonOption json() {
-        return json;
-    }
-
-    @Override
-    public ConnectionOptions connection() {
-        return connection;
+        super(context, false);
     }
 
     @Override

@@ -1,12 +1,12 @@
 package io.partner.ppm.cli.command;
 
 /**
- * A plain command line as the quick path read it.
+ * The options of a plain command line as the quick path read them (the NAME, if any, has gone to the
+ * command: {@link QuickRunnable#takeName}).
  *
  * @param url {@link ConnectionOptions#URL}, or null
  * @param user {@link ConnectionOptions#USER}, or null
  * @param json {@link JsonOption#NAME}
- * @param name the one positional argument (a service name), or null
  */
-public record QuickArguments(String url, String user, boolean json, String name) {
+public record QuickArguments(String url, String user, boolean json) {
 }

@@ -5,7 +5,8 @@ import java.util.concurrent.Callable;
 /**
  * A command the quick path may run without picocli (see {@code QuickPath}) when its command line is
  * plain: {@code --json}, the {@link ConnectionOptions} if it has them, and at most one NAME if it takes
- * one. The command says which of these it has; {@link #runQuick} sets them as picocli would and runs it.
+ * one. The command says which of these it has; {@link #takeName} and {@link #runQuick} set them as
+ * picocli would, and the latter runs it.
  */
 public interface QuickRunnable extends Callable<Integer> {
 
@@ -17,14 +18,12 @@ public interface QuickRunnable extends Callable<Integer> {
         return null;
     }
 
-    /** Whether the command takes one optional NAME. */
-    default boolean acceptsName() {
+    /**
+     * Offers the command the one NAME (a service) of its command line: true when it takes one and has
+     * kept it, false (the default) when it takes none.
+     */
+    default boolean takeName(String name) {
         return false;
-    }
-
-    /** Sets the NAME; called only when {@link #acceptsName()}. */
-    default void name(String name) {
-        throw new IllegalStateException("this command takes no NAME");
     }
 
     /** Sets what the quick path read from the command line, as picocli would, and runs the command. */
@@ -33,9 +32,6 @@ public interface QuickRunnable extends Callable<Integer> {
         if (connection() != null) {
             connection().url = arguments.url();
             connection().user = arguments.user();
-        }
-        if (arguments.name() != null) {
-            name(arguments.name());
         }
         return call();
     }

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,7 +29,7 @@ import picocli.CommandLine.Parameters;
         description = {"Show the resource use of the services (cpu, memory, threads, open files, processes), sorted, "
                 + "with a total, and the daemon's and the container's figures.",
             "With a NAME: that service, with min / avg / max and a sparkline of its recent cpu and memory."})
-public final class StatsCommand implements QuickRunnable {
+public final class StatsCommand extends QuickClientCommand {
 
     private static final String CLEAR_SCREEN = "\u001b[H\u001b[2J";
     /**
@@ -39,17 +38,6 @@ public final class StatsCommand implements QuickRunnable {
      */
     private static final String DEFAULT_INTERVAL = "2";
     private static final long MILLIS_PER_SECOND = 1000;
-
-    private final Context context;
-
-    @Mixin
-    ConnectionOptions connection = new ConnectionOptions();
-
-    @Mixin
-    JsonOption json = new JsonOption();
-
-    @Parameters(arity = "0..1", paramLabel = "NAME", description = "One service; all when omitted.")
-    String name;
 
     @Option(names = "--sort", paramLabel = "KEY",
             description = "Order of the services: cpu (cpu, then memory, highest first; the default), "
@@ -64,26 +52,11 @@ public final class StatsCommand implements QuickRunnable {
     double interval = Double.parseDouble(DEFAULT_INTERVAL);
 
     public StatsCommand(Context context) {
-        this.context = context;
+        super(context, true);
     }
 
-    @Override
-    public JsonOption json() {
-        return json;
-    }
-
-    @Override
-    public ConnectionOptions connection() {
-        return connection;
-    }
-
-    @Override
-    public boolean acceptsName() {
-        return true;
-    }
-
-    @Override
-    public void name(String name) {
+    @Parameters(arity = "0..1", paramLabel = "NAME", description = "One service; all when omitted.")
+    void setName(String name) {
         this.name = name;
     }
 
