@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
  * {@code ppm}: the command line of PPM. Every command is a client of the daemon's MXBeans (over
  * Jolokia or JMX RMI), except {@code daemon}, which runs the daemon, and {@code version}.
  *
- * <p>Errors are one line on stderr; the exit codes are decided in {@link ExitCodes}.
+ * <p>Errors are one line on stderr, printed by {@link ErrorPrinter}; the exit codes are decided in
+ * {@link ExitCodes}.
  */
 @Command(name = "ppm",
         mixinStandardHelpOptions = true,
