@@ -28,6 +28,9 @@ import picocli.CommandLine.Parameters;
                 + "resource use) and its services, or everything about one service.")
 public final class InfoCommand extends QuickClientCommand {
 
+    /** A label and its value, the labels padded to the longest ({@code next restart:}) so the values line up. */
+    private static final String FIELD = "%-13s %s%n";
+
     public InfoCommand(Context context) {
         super(context, true);
     }
@@ -111,6 +114,6 @@ public final class InfoCommand extends QuickClientCommand {
     }
 
     private static void field(PrintWriter out, String label, String value) {
-        out.printf("%-13s %s%n", label + ":", value);
+        out.printf(FIELD, label + ":", value);
     }
 }
