@@ -88,7 +88,9 @@ final class YamlTreeReader {
     // problem's own line and column (the exception's location is often the previous token's).
     @SuppressWarnings("deprecation")
     private Optional<Node> readDocument(String text) throws ConfigException {
-        try (JsonParser parser = YamlLimits.FACTORY.createParser(text)) {
+        JsonParser parser = null;
+        try (JsonParser opened = YamlLimits.FACTORY.createParser(text)) {
+            parser = opened;
             JsonToken first = parser.nextToken();
             if (first == null) {
                 return Optional.empty();
@@ -101,7 +103,9 @@ final class YamlTreeReader {
         } catch (MarkedYAMLException e) {
             throw syntaxError(e);
         } catch (StreamConstraintsException e) {
-            throw ConfigException.at(mark(e.getLocation()), limitExceeded(e.getOriginalMessage()));
+            // The exception knows no place; the parser stands where the limit was crossed.
+            Mark at = parser != null ? mark(parser.currentLocation()) : mark(e.getLocation());
+            throw ConfigException.at(at, limitExceeded(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             throw ConfigException.at(mark(e.getLocation()), "YAML syntax error: " + e.getOriginalMessage());
         } catch (IOException e) {

@@ -87,7 +87,7 @@ class HostileConfigTest {
         for (String yaml : new String[] {flow, block.toString()}) {
             ConfigException e = refusal(() -> loader.loadText(yaml, "ppm.yml"));
 
-            assertThat(e.getMessage()).startsWith("ppm.yml:").contains("nesting depth (101) exceeds the maximum allowed (100)");
+            assertThat(e.getMessage()).matches("ppm.yml:\\d+:\\d+: document nesting depth \\(101\\) exceeds the maximum allowed \\(100\\)");
         }
     }
 
