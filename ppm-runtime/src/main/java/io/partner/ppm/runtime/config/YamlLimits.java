@@ -26,7 +26,7 @@ import org.yaml.snakeyaml.LoaderOptions;
  */
 final class YamlLimits {
 
-    /** The largest configuration file: 4 MiB, far above any real one (1,000 services take about 200 KB). */
+    /** The largest configuration file: 4 MiB, far above any real one (1,000 services with a few keys each take under 200 KB). */
     static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
     /** The longest YAML text in characters: the file limit, for text that does not come from a file. */
     static final int MAX_CHARS = (int) MAX_FILE_BYTES;
