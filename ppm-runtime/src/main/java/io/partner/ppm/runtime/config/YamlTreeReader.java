@@ -24,8 +24,9 @@ import java.util.regex.Pattern;
  *
  * <p>The text is held to {@link YamlLimits}: its length and nesting by the parser, the number of values
  * with aliases expanded here, as each alias is met (an alias shares its anchor's node, but everything
- * after this reader walks the tree as if it were copied). A NUL character in a key or a value is refused
- * at its place: no command line, environment, path or user name can carry one.
+ * after this reader walks the tree as if it were copied). A NUL character in a key or a value (written as
+ * is, or as an escape such as {@code "\0"}) and any other control character but tab and line breaks are
+ * refused at their place: no command line, environment, path or user name can carry one.
  */
 final class YamlTreeReader {
 
