@@ -210,6 +210,14 @@ class CliAgainstRealDaemonTest {
         CliRun emptyCommand = ppm("add", "--name", "x", "--", "");
         assertThat(emptyCommand.exitCode()).isEqualTo(1);
         assertThat(emptyCommand.errorLine()).contains("empty command");
+        // A shell cannot pass a NUL, a program calling ppm in-process can: the daemon refuses it.
+        for (String[] args : List.of(new String[] {"add", "--name", "x", "--", "echo", "a\0b"},
+                new String[] {"add", "--name", "x", "--env", "A=x\0y", "--", "true"})) {
+            CliRun withNul = ppm(args);
+            assertThat(withNul.exitCode()).isEqualTo(1);
+            assertThat(withNul.err().lines()).hasSize(1);
+            assertThat(withNul.errorLine()).contains("service definition:1:", "NUL character (\\0) in a value");
+        }
 
         assertThat(running.daemon.services()).extracting(ServiceInfo::name).containsExactlyElementsOf(
                 before.stream().map(ServiceInfo::name).toList());

@@ -203,6 +203,11 @@ public final class Daemon implements DaemonControl {
         }
     }
 
+    /** The {@code shutdown.timeout} of the configuration in force. */
+    public Duration shutdownTimeout() {
+        return config.shutdownTimeout();
+    }
+
     /** Blocks until the daemon has shut down; returns the code the process should exit with. */
     public int awaitExit() {
         return exit.join();
@@ -247,7 +252,11 @@ public final class Daemon implements DaemonControl {
 
     // ---------------------------------------------------------------- shutdown
 
-    private void shutdown(int code) {
+    /**
+     * Starts a graceful shutdown that ends with {@code code} as the exit code (once one has started,
+     * a second call changes nothing).
+     */
+    public void shutdown(int code) {
         if (!shuttingDown.compareAndSet(false, true)) {
             return;
         }

@@ -19,9 +19,11 @@ public final class DaemonMain {
     /**
      * Starts the daemon, waits until it has shut down, and returns the code the process should exit
      * with: 0 after a clean shutdown, the main service's code with {@code exit_with} or a trailing
-     * command, 2 for a bad configuration, 1 when it could not start.
+     * command, 2 for a bad configuration, 1 when it could not start, {@link FatalErrors#EXIT_CODE} after
+     * one of its threads died of an Error.
      */
     public static int run(Path config, List<String> trailingCommand) {
+        FatalErrors fatalErrors = FatalErrors.install();
         Daemon daemon;
         try {
             daemon = Daemon.start(DaemonOptions.ofProcess(config, trailingCommand));
@@ -34,7 +36,12 @@ public final class DaemonMain {
         } catch (IOException | RuntimeException e) {
             System.err.println("ppm: cannot start: " + e.getMessage());
             return EXIT_FAILED;
+        } catch (Error e) {
+            // Nothing is supervised yet: one line, not a trace, and out.
+            System.err.println("ppm: cannot start: " + e);
+            return EXIT_FAILED;
         }
+        fatalErrors.supervise(daemon::shutdown, daemon::shutdownTimeout);
         return daemon.awaitExit();
     }
 }

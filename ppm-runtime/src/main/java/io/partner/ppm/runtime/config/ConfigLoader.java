@@ -3,7 +3,6 @@ package io.partner.ppm.runtime.config;
 import io.partner.ppm.api.ServiceSpec;
 import io.partner.ppm.api.spi.ConfigContribution;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,7 +73,7 @@ public final class ConfigLoader {
      * is already taken is for the caller to decide. Messages name {@link #SERVICE_SOURCE}.
      */
     public ServiceSpec parseService(String definition, DaemonConfig context) throws ConfigException {
-        Optional<Node> root = YamlTreeReader.read(definition, SERVICE_SOURCE);
+        Optional<Node> root = YamlTreeReader.read(definition, SERVICE_SOURCE, YamlLimits.MAX_SERVICE_CHARS);
         if (root.isEmpty() || isNull(root.get())) {
             throw new ConfigException(SERVICE_SOURCE, "empty service definition");
         }
@@ -176,12 +175,10 @@ public final class ConfigLoader {
         }
     }
 
-    private static String readFile(Path file) throws ConfigException {
-        if (Files.isDirectory(file)) {
-            throw ConfigException.file(file, "Is a directory", null);
-        }
+    /** The file's text: a regular file of at most {@link YamlLimits#MAX_FILE_BYTES}, checked before it is read. */
+    static String readFile(Path file) throws ConfigException {
         try {
-            String text = Files.readString(file);
+            String text = TextFiles.read(file, YamlLimits.MAX_FILE_BYTES);
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (IOException e) {
             throw ConfigException.file(file, IoMessages.describe(e), e);

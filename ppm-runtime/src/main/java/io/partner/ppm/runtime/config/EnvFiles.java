@@ -2,8 +2,6 @@ package io.partner.ppm.runtime.config;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,8 +20,14 @@ import java.util.regex.Pattern;
  *   <li>Nothing is expanded: {@code $HOME} stays {@code $HOME}.</li>
  *   <li>A later line wins over an earlier one with the same key.</li>
  * </ul>
+ *
+ * <p>The file must be a regular file of at most {@link #MAX_BYTES} (checked before it is opened, so a
+ * FIFO or {@code /dev/zero} is refused at once), UTF-8, without NUL characters.
  */
 public final class EnvFiles {
+
+    /** The largest {@code env_file}: 1 MiB, far more than an environment holds (Linux allows 2 MiB for all of argv and env). */
+    public static final long MAX_BYTES = 1024 * 1024;
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
 
@@ -34,18 +38,22 @@ public final class EnvFiles {
      * Reads the file.
      *
      * @return the variables in the order written
-     * @throws UncheckedIOException when the file cannot be read
+     * @throws UncheckedIOException when the file cannot be read, is not a regular file or is too large
      * @throws IllegalArgumentException for a malformed line: {@code FILE:LINE: what is wrong}
      */
     public static Map<String, String> read(Path file) {
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            lines = TextFiles.read(file, MAX_BYTES).lines().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": " + IoMessages.describe(e), e);
         }
         Map<String, String> variables = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
+            int nul = lines.get(i).indexOf('\0');
+            if (nul >= 0) {
+                throw new IllegalArgumentException(file + ":" + (i + 1) + ":" + (nul + 1) + ": NUL character (\\0): not allowed");
+            }
             try {
                 parseLine(lines.get(i), variables);
             } catch (IllegalArgumentException e) {

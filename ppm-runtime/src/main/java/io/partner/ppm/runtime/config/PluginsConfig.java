@@ -22,12 +22,14 @@ public record PluginsConfig(String dir, List<String> disabled) {
      */
     public static PluginsConfig peek(Path file) {
         try {
-            JsonNode plugins = new YAMLMapper().readTree(file.toFile()).path("daemon").path("plugins");
+            // Read with the same bounds as the full load, so a hostile file is refused there, not here.
+            JsonNode plugins = new YAMLMapper(YamlLimits.FACTORY).readTree(ConfigLoader.readFile(file))
+                    .path("daemon").path("plugins");
             String dir = plugins.path("dir").isTextual() ? plugins.path("dir").asText() : DEFAULT.dir();
             List<String> disabled = new ArrayList<>();
             plugins.path("disabled").forEach(id -> disabled.add(id.asText()));
             return new PluginsConfig(dir, disabled);
-        } catch (java.io.IOException | RuntimeException unreadable) {
+        } catch (ConfigException | java.io.IOException | RuntimeException unreadable) {
             return DEFAULT;
         }
     }
