@@ -19,18 +19,21 @@ import javax.management.MBeanServer;
 
 /**
  * The daemon's {@link SupervisorContext} as one plugin receives it. It remembers the plugin's event
- * subscriptions so that unloading the plugin closes them even when the plugin forgets to, and guards
- * each subscriber so that one failing plugin cannot break event delivery for the others.
+ * subscriptions so that unloading the plugin closes them even when the plugin forgets to, and hands
+ * each event to the plugin's own thread ({@link GuardedListener}) so that one slow or failing plugin
+ * cannot hold up or break event delivery for the others.
  */
 final class PluginContext implements SupervisorContext, AutoCloseable {
 
     private final String pluginId;
     private final SupervisorContext daemon;
+    private final PluginCalls calls;
     private final Set<AutoCloseable> subscriptions = ConcurrentHashMap.newKeySet();
 
-    PluginContext(String pluginId, SupervisorContext daemon) {
+    PluginContext(String pluginId, SupervisorContext daemon, PluginCalls calls) {
         this.pluginId = pluginId;
         this.daemon = daemon;
+        this.calls = calls;
     }
 
     @Override
@@ -85,7 +88,7 @@ final class PluginContext implements SupervisorContext, AutoCloseable {
 
     @Override
     public AutoCloseable subscribe(ServiceEventListener listener) {
-        AutoCloseable inner = daemon.subscribe(new GuardedListener(pluginId, listener));
+        AutoCloseable inner = daemon.subscribe(new GuardedListener(pluginId, listener, calls));
         AutoCloseable handle = new AutoCloseable() {
             @Override
             public void close() throws Exception {

@@ -91,7 +91,7 @@ class PluginHostTest {
         host.startExtensions(daemon);
         assertThat(daemon.detail("probe", "started")).isEqualTo("1");
         host.eventListeners().getFirst().onEvent(event(ServiceEvent.Type.CRASHED, "web"));
-        assertThat(daemon.detail("probe", "listener_saw")).isEqualTo("CRASHED web");
+        await().atMost(DEADLINE).until(() -> "CRASHED web".equals(daemon.detail("probe", "listener_saw")));
     }
 
     @Test
@@ -262,10 +262,14 @@ class PluginHostTest {
         TestPlugins.throwingExtensions(scratch, pluginsDir.resolve("broken.jar"));
         host().loadAll();
 
-        host.eventListeners().getFirst().onEvent(event(ServiceEvent.Type.CRASHED, "web"));
         RestartDecision decision = host.restartPolicy("broken").orElseThrow().decide(crash(2));
 
         assertThat(decision).as("on-failure's third delay").isEqualTo(RestartDecision.restartAfter(Duration.ofSeconds(4)));
+        await().atMost(DEADLINE).until(() -> host.plugins().getFirst().state().equals("FAILED"));
+        assertThat(host.plugins().getFirst().error())
+                .isEqualTo("failed while running: restart policy 'broken' deciding for web failed: policy bug");
+        assertThat(host.restartPolicy("broken")).isEmpty();
+        assertThat(host.eventListeners()).isEmpty();
     }
 
     @Test
