@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 
 /**
  * A service's own log file: its lines as written, without prefix, each ended by a newline (the
@@ -17,15 +18,26 @@ import java.nio.file.StandardOpenOption;
  * and at most {@code maxFiles} rotated files are kept. Rotation happens only between lines, so the
  * files read oldest to newest hold every line once, in order; a single line larger than
  * {@code maxSize} gets a file of its own. Not thread-safe: {@link ServiceLog} guards it.
+ *
+ * <p>Rotating renames up to {@code maxFiles} files on the relay's thread: a chatty service with a tiny
+ * {@code max_size} and many files would spend the relay (and a core) on renames and starve the output
+ * of every other service. So a file makes at most {@link #RENAMES_PER_WINDOW} renames in each
+ * {@link #ROTATION_WINDOW} (two full rotations of 1,000 files a second); past that, it grows beyond
+ * {@code maxSize} until the next window. Counting renames, not time, keeps the rule the same on a
+ * cold JVM and a slow disk.
  */
 final class RotatingLogFile implements Closeable {
 
     private static final byte[] NEWLINE = {'\n'};
+    static final Duration ROTATION_WINDOW = Duration.ofSeconds(1);
+    static final int RENAMES_PER_WINDOW = 2_000;
 
     private final LogFileSpec spec;
     private final Path path;
     private FileChannel channel;
     private long size;
+    private long windowStart = System.nanoTime();
+    private int renamesInWindow;
 
     RotatingLogFile(LogFileSpec spec) throws IOException {
         this.spec = spec;
@@ -48,7 +60,7 @@ final class RotatingLogFile implements Closeable {
         for (int i = 0; i < batch.size(); i++) {
             int offset = batch.offset(i);
             int length = batch.length(i);
-            if (size + (runEnd - runStart) > 0 && size + (runEnd - runStart) + length + 1 > spec.maxSize()) {
+            if (size + (runEnd - runStart) > 0 && size + (runEnd - runStart) + length + 1 > spec.maxSize() && rotationDue()) {
                 writeFully(ByteBuffer.wrap(src, runStart, runEnd - runStart));
                 runStart = runEnd;
                 rotate();
@@ -79,6 +91,15 @@ final class RotatingLogFile implements Closeable {
         size += total;
     }
 
+    private boolean rotationDue() {
+        long now = System.nanoTime();
+        if (now - windowStart >= ROTATION_WINDOW.toNanos()) {
+            windowStart = now;
+            renamesInWindow = 0;
+        }
+        return renamesInWindow < RENAMES_PER_WINDOW;
+    }
+
     private void rotate() throws IOException {
         channel.close();
         if (spec.maxFiles() == 0) {
@@ -89,9 +110,11 @@ final class RotatingLogFile implements Closeable {
                 Path older = numbered(n);
                 if (Files.exists(older)) {
                     Files.move(older, numbered(n + 1), StandardCopyOption.REPLACE_EXISTING);
+                    renamesInWindow++;
                 }
             }
             Files.move(path, numbered(1), StandardCopyOption.REPLACE_EXISTING);
+            renamesInWindow++;
         }
         open();
     }
