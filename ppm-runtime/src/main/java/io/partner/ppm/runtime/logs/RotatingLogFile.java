@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -22,7 +23,7 @@ import java.time.Duration;
  * <p>Rotating renames up to {@code maxFiles} files on the relay's thread: a chatty service with a tiny
  * {@code max_size} and many files would spend the relay (and a core) on renames and starve the output
  * of every other service. So a file makes at most {@link #RENAMES_PER_WINDOW} renames in each
- * {@link #ROTATION_WINDOW} (two full rotations of 1,000 files a second); past that, it grows beyond
+ * {@link #ROTATION_WINDOW} (one full rotation of 1,000 files a second); past that, it grows beyond
  * {@code maxSize} until the next window. Counting renames, not time, keeps the rule the same on a
  * cold JVM and a slow disk.
  */
@@ -30,7 +31,7 @@ final class RotatingLogFile implements Closeable {
 
     private static final byte[] NEWLINE = {'\n'};
     static final Duration ROTATION_WINDOW = Duration.ofSeconds(1);
-    static final int RENAMES_PER_WINDOW = 2_000;
+    static final int RENAMES_PER_WINDOW = 1_000;
 
     private final LogFileSpec spec;
     private final Path path;
@@ -38,6 +39,8 @@ final class RotatingLogFile implements Closeable {
     private long size;
     private long windowStart = System.nanoTime();
     private int renamesInWindow;
+    /** The highest n for which {@code file.n} may exist: a rotation looks at no file above it. */
+    private int highestRotated;
 
     RotatingLogFile(LogFileSpec spec) throws IOException {
         this.spec = spec;
@@ -45,6 +48,11 @@ final class RotatingLogFile implements Closeable {
         Path parent = path.getParent();
         if (parent != null) {
             Files.createDirectories(parent);
+        }
+        for (int n = spec.maxFiles(); n >= 1 && highestRotated == 0; n--) {
+            if (Files.exists(numbered(n))) {
+                highestRotated = n;
+            }
         }
         open();
     }
@@ -105,16 +113,20 @@ final class RotatingLogFile implements Closeable {
         if (spec.maxFiles() == 0) {
             Files.deleteIfExists(path);
         } else {
-            Files.deleteIfExists(numbered(spec.maxFiles()));
-            for (int n = spec.maxFiles() - 1; n >= 1; n--) {
-                Path older = numbered(n);
-                if (Files.exists(older)) {
-                    Files.move(older, numbered(n + 1), StandardCopyOption.REPLACE_EXISTING);
+            if (highestRotated == spec.maxFiles()) {
+                Files.deleteIfExists(numbered(spec.maxFiles()));
+            }
+            for (int n = Math.min(highestRotated, spec.maxFiles() - 1); n >= 1; n--) {
+                try {
+                    Files.move(numbered(n), numbered(n + 1), StandardCopyOption.REPLACE_EXISTING);
                     renamesInWindow++;
+                } catch (NoSuchFileException gap) {
+                    // Deleted by someone else: the files above it move on regardless.
                 }
             }
             Files.move(path, numbered(1), StandardCopyOption.REPLACE_EXISTING);
             renamesInWindow++;
+            highestRotated = Math.min(highestRotated + 1, spec.maxFiles());
         }
         open();
     }

@@ -3,17 +3,15 @@ package io.partner.ppm.runtime.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.partner.ppm.api.ServiceEvent;
 import io.partner.ppm.api.management.PluginInfo;
 import io.partner.ppm.runtime.RunningDaemon;
+import io.partner.ppm.runtime.SupervisionCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,8 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 class PluginIsolationDaemonTest {
 
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(3);
-    /** The crasher's backoff is 200 ms: a restart later than this after its crash is not on time. */
-    private static final Duration ON_TIME = Duration.ofMillis(1200);
 
     @TempDir
     Path scratch;
@@ -38,18 +34,16 @@ class PluginIsolationDaemonTest {
     }
 
     private RunningDaemon start(String restartPolicy) {
-        return RunningDaemon.startRaw(scratch, """
+        return RunningDaemon.startRaw(scratch, ("""
                 daemon:
                   jmx: { enabled: false }
                   jolokia: { enabled: false }
                   shutdown: { timeout: 3s }
                   plugins: { dir: %s }
                 services:
-                  - name: crasher
-                    command: ["sh", "-c", "exit 3"]
+                """ + SupervisionCheck.CRASHER + """
                     restart: %s
-                    backoff: { interval: 200ms, max: 200ms }
-                """.formatted(pluginsDir, restartPolicy), Clock.systemUTC(), Map.of());
+                """).formatted(pluginsDir, restartPolicy), Clock.systemUTC(), Map.of());
     }
 
     private static PluginInfo plugin(RunningDaemon d, String id) {
@@ -57,27 +51,8 @@ class PluginIsolationDaemonTest {
                 .orElseThrow(() -> new AssertionError("no plugin " + id + " in " + d.daemon.plugins()));
     }
 
-    /** Three more restarts of the crasher, each on time after its crash; then SIGTERM's path stops in time. */
     private static void stillSupervisesAndStopsOnTime(RunningDaemon d) throws Exception {
-        int before = d.events("crasher", ServiceEvent.Type.RESTARTED).size();
-        d.awaitEvents("crasher", ServiceEvent.Type.RESTARTED, before + 3);
-        List<ServiceEvent> events = d.events().stream().filter(e -> e.service().equals("crasher")).toList();
-        long lastCrash = -1;
-        int checked = 0;
-        for (ServiceEvent event : events) {
-            if (event.type() == ServiceEvent.Type.CRASHED) {
-                lastCrash = event.timestamp();
-            } else if (event.type() == ServiceEvent.Type.RESTARTED && lastCrash >= 0) {
-                assertThat(event.timestamp() - lastCrash).as("restart after its crash, in ms").isLessThan(ON_TIME.toMillis());
-                checked++;
-            }
-        }
-        assertThat(checked).isGreaterThanOrEqualTo(3);
-
-        long began = System.nanoTime();
-        d.daemon.shutdown();
-        d.daemon.exitCode().get(20, TimeUnit.SECONDS);
-        assertThat(Duration.ofNanos(System.nanoTime() - began)).as("shutdown").isLessThan(SHUTDOWN_TIMEOUT);
+        SupervisionCheck.stillSupervisesAndStopsOnTime(d, SHUTDOWN_TIMEOUT);
     }
 
     @Test
