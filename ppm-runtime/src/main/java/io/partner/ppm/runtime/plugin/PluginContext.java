@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.management.MBeanServer;
 
@@ -29,6 +30,7 @@ final class PluginContext implements SupervisorContext, AutoCloseable {
     private final SupervisorContext daemon;
     private final PluginCalls calls;
     private final Set<AutoCloseable> subscriptions = ConcurrentHashMap.newKeySet();
+    private ScheduledExecutorService timer;
 
     PluginContext(String pluginId, SupervisorContext daemon, PluginCalls calls) {
         this.pluginId = pluginId;
@@ -101,9 +103,18 @@ final class PluginContext implements SupervisorContext, AutoCloseable {
         return handle;
     }
 
+    /**
+     * A timer of the plugin's own ({@code ppm-plugin-ID-timer}), made on first use and shut down with
+     * the plugin: a task that blocks holds up only this plugin's other tasks, not the daemon's timer
+     * (which follows the plugin folder) nor other plugins.
+     */
     @Override
-    public ScheduledExecutorService scheduler() {
-        return daemon.scheduler();
+    public synchronized ScheduledExecutorService scheduler() {
+        if (timer == null) {
+            timer = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().name("ppm-plugin-" + pluginId + "-timer").daemon().factory());
+        }
+        return timer;
     }
 
     @Override
@@ -121,9 +132,14 @@ final class PluginContext implements SupervisorContext, AutoCloseable {
         return daemon.mbeanServer();
     }
 
-    /** Closes the subscriptions the plugin left open. */
+    /** Closes the subscriptions the plugin left open and cancels what is left on its timer. */
     @Override
     public void close() {
+        synchronized (this) {
+            if (timer != null) {
+                timer.shutdownNow();
+            }
+        }
         for (AutoCloseable subscription : List.copyOf(subscriptions)) {
             try {
                 subscription.close();
