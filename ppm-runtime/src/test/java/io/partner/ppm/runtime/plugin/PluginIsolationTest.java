@@ -239,7 +239,8 @@ class PluginIsolationTest {
 
         host.watch(timer, Duration.ofMillis(100));
 
-        await().atMost(Duration.ofSeconds(2)).until(() -> "1".equals(daemon.detail("probe", "started")));
-        assertThat(plugin("probe").state()).isEqualTo("STARTED");
+        await().atMost(Duration.ofSeconds(2)).until(() -> host.plugins().stream()
+                .anyMatch(p -> p.id().equals("probe") && p.state().equals("STARTED")));
+        assertThat(daemon.detail("probe", "started")).isEqualTo("1");
     }
 }
