@@ -58,6 +58,8 @@ public final class PluginHost implements AutoCloseable {
 
     /** How the error of a plugin that failed after it had started begins. */
     static final String FAILED_WHILE_RUNNING = "failed while running: ";
+    /** What closing may take beyond its budget for the host's own work (no plugin code runs then). */
+    private static final Duration CLOSE_GRACE = Duration.ofMillis(50);
 
     private final PluginFolder folder;
     private final PpmPluginManager manager;
@@ -216,10 +218,25 @@ public final class PluginHost implements AutoCloseable {
     }
 
     /**
-     * As {@link #close()}, within {@code budget} for all plugins together: a plugin whose turn comes
-     * after the budget is spent is unloaded without being asked to stop, its threads left to die.
+     * As {@link #close()}, within {@code budget} for all plugins together, a plugin being loaded at
+     * this moment included: a plugin whose turn comes after the budget is spent is unloaded without
+     * being asked to stop, and what is still running when it is over is left behind (daemon threads).
      */
-    public synchronized void close(Duration budget) {
+    public void close(Duration budget) {
+        long deadline = System.nanoTime() + budget.toNanos();
+        // On a thread of its own: the host may be busy loading a plugin that hangs, and the caller
+        // (the shutdown) must not wait for it past its budget.
+        Thread closing = Thread.ofPlatform().name("ppm-plugin-close").daemon().start(() -> closeBy(deadline));
+        try {
+            if (!closing.join(budget.plus(CLOSE_GRACE))) {
+                LOG.log(Level.DEBUG, "plugins still stopping after " + PluginCalls.format(budget) + ": left behind");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private synchronized void closeBy(long deadline) {
         if (closed) {
             return;
         }
@@ -227,7 +244,6 @@ public final class PluginHost implements AutoCloseable {
         if (watch != null) {
             watch.close();
         }
-        long deadline = System.nanoTime() + budget.toNanos();
         List<Path> jars = new ArrayList<>(plugins.keySet());
         Collections.reverse(jars);
         for (Path jar : jars) {

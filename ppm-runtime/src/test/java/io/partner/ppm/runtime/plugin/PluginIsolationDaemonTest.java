@@ -68,6 +68,17 @@ class PluginIsolationDaemonTest {
     }
 
     @Test
+    void shutdownDoesNotWaitForAPluginBeingLoaded() throws Exception {
+        try (RunningDaemon d = start("on-failure")) {
+            HostilePlugins.neverStarts(scratch, pluginsDir.resolve("stuck.jar"));
+            await().atMost(RunningDaemon.DEADLINE).until(() -> Thread.getAllStackTraces().keySet().stream()
+                    .anyMatch(t -> t.getName().equals("ppm-plugin-stuck") && t.isAlive()));
+            assertThat(d.daemon.plugins()).as("listed while the load hangs").isEmpty();
+            stillSupervisesAndStopsOnTime(d);
+        }
+    }
+
+    @Test
     void pluginThatCallsSystemExitIsRefusedAndTheDaemonRuns() throws Exception {
         HostilePlugins.exitsOnStart(scratch, pluginsDir.resolve("quitter.jar"));
 
