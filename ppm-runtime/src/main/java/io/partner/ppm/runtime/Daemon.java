@@ -53,6 +53,8 @@ public final class Daemon implements DaemonControl {
     private static final Duration DRAIN_TIMEOUT = Duration.ofMillis(300);
     /** Part of the shutdown timeout kept for closing endpoints and flushing output after the services are down. */
     private static final Duration SHUTDOWN_RESERVE = Duration.ofMillis(500);
+    /** The part of that reserve the plugins get, all together, to stop; a plugin still busy then is left behind. */
+    private static final Duration PLUGIN_STOP_SHARE = Duration.ofMillis(200);
 
     private final DaemonOptions options;
     private final long startedAt;
@@ -282,7 +284,7 @@ public final class Daemon implements DaemonControl {
         // Unloading everything at the end is no news.
         closeQuietly(pluginReporting);
         closeQuietly(management);
-        plugins.close();
+        plugins.close(PLUGIN_STOP_SHARE);
         stats.close();
         timer.shutdownNow();
         supervisor.close();

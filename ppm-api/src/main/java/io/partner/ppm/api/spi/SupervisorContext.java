@@ -62,8 +62,9 @@ public interface SupervisorContext {
     AutoCloseable subscribe(ServiceEventListener listener);
 
     /**
-     * The daemon's timer for plugin work. Tasks must not block for long; they run on a small shared
-     * pool of daemon threads.
+     * A timer for the plugin's work: one daemon thread of the plugin's own, shut down (its pending
+     * tasks cancelled) when the plugin is unloaded. Tasks should not block for long: they hold up the
+     * plugin's other tasks.
      */
     ScheduledExecutorService scheduler();
 

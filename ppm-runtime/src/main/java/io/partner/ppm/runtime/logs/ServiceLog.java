@@ -3,6 +3,9 @@ package io.partner.ppm.runtime.logs;
 import io.partner.ppm.api.LogFileSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -14,12 +17,19 @@ import java.util.function.Consumer;
  */
 final class ServiceLog {
 
+    /** How long the first lines wait for a log file being opened. */
+    private static final Duration OPEN_GRACE = Duration.ofMillis(50);
+
     private final String service;
     private final LineRing ring;
     private final List<Consumer<LogLine>> followers = new CopyOnWriteArrayList<>();
     private final List<Consumer<LogLine>> allServicesFollowers;
     private final Consumer<String> problemReporter;
     private RotatingLogFile file;
+    /** The file being opened off this thread ({@link LogFileOpener}), and since when (System.nanoTime). */
+    private CompletableFuture<RotatingLogFile> opening;
+    private LogFileSpec openingSpec;
+    private long openingSince;
     private boolean closed;
 
     ServiceLog(String service, int ringLines, int ringBytes, List<Consumer<LogLine>> allServicesFollowers,
@@ -37,6 +47,9 @@ final class ServiceLog {
     synchronized void append(byte[] src, LineBatch batch, LogLine.Stream stream, long time) {
         long firstSeq = ring.nextSeq();
         ring.append(src, batch, stream, time);
+        if (opening != null) {
+            awaitOpening();
+        }
         if (file != null) {
             writeToFile(src, batch);
         }
@@ -90,19 +103,68 @@ final class ServiceLog {
         return () -> followers.remove(consumer);
     }
 
-    /** Opens, replaces or (with null) drops the log file; a file that cannot be opened is reported and skipped. */
+    /**
+     * Opens, replaces or (with null) drops the log file and returns at once: the file is opened on
+     * another thread, with a timeout. A file that cannot be opened is reported and skipped.
+     */
     synchronized void useFile(LogFileSpec spec) {
-        if (closed || (file != null && file.spec().equals(spec))) {
+        if (closed || (file != null && file.spec().equals(spec)) || (opening != null && openingSpec.equals(spec))) {
             return;
         }
         closeFile();
         if (spec != null) {
-            try {
-                file = new RotatingLogFile(spec);
-            } catch (IOException | RuntimeException e) {
-                problemReporter.accept("log file " + spec.file() + " of " + service
-                        + " cannot be opened: " + e.getMessage());
+            CompletableFuture<RotatingLogFile> open = LogFileOpener.open(spec);
+            opening = open;
+            openingSpec = spec;
+            openingSince = System.nanoTime();
+            open.whenComplete((opened, error) -> opened(open, opened, error));
+        }
+    }
+
+    /**
+     * The first lines of a service usually arrive before its file is open: they wait for the open a
+     * moment ({@link #OPEN_GRACE} from the request), not the open's whole timeout, so a path that blocks
+     * holds up this relay once and briefly; lines after that skip the file until it is open.
+     */
+    private void awaitOpening() {
+        CompletableFuture<RotatingLogFile> open = opening;
+        long left = OPEN_GRACE.toNanos() - (System.nanoTime() - openingSince);
+        try {
+            RotatingLogFile opened = left > 0 ? open.get(left, TimeUnit.NANOSECONDS) : open.getNow(null);
+            if (opened != null) {
+                opened(open, opened, null);
             }
+        } catch (java.util.concurrent.TimeoutException | InterruptedException | java.util.concurrent.ExecutionException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            // Reported by opened() when the open fails; until then the lines skip the file.
+        }
+    }
+
+    private synchronized void opened(CompletableFuture<RotatingLogFile> open, RotatingLogFile opened, Throwable error) {
+        if (opening != open) {
+            if (opened != null && opened != file) {
+                closeQuietly(opened); // replaced or closed while it was being opened
+            }
+            return;
+        }
+        opening = null;
+        if (error != null) {
+            problemReporter.accept("log file " + openingSpec.file() + " of " + service
+                    + " cannot be opened: " + LogFileOpener.describe(error));
+        } else if (closed) {
+            closeQuietly(opened);
+        } else {
+            file = opened;
+        }
+    }
+
+    private void closeQuietly(RotatingLogFile opened) {
+        try {
+            opened.close();
+        } catch (IOException e) {
+            problemReporter.accept("log file " + opened.spec().file() + " of " + service + ": " + e.getMessage());
         }
     }
 
@@ -114,6 +176,7 @@ final class ServiceLog {
     }
 
     private void closeFile() {
+        opening = null;
         if (file != null) {
             try {
                 file.close();

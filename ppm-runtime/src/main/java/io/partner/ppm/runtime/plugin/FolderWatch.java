@@ -51,6 +51,9 @@ final class FolderWatch implements AutoCloseable {
             watcher = dir.getFileSystem().newWatchService();
             dir.register(watcher, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE);
             Thread.ofPlatform().name("ppm-plugin-watch").daemon().start(this::awaitChanges);
+            // A jar dropped in between the host's first look and the registration above raised no
+            // event: one burst of looks now finds it within the usual delay.
+            changed();
         } catch (IOException | UnsupportedOperationException e) {
             pending = timer.scheduleWithFixedDelay(look, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
         }

@@ -3,27 +3,35 @@ package io.partner.ppm.runtime.plugin;
 import io.partner.ppm.api.spi.RestartContext;
 import io.partner.ppm.api.spi.RestartDecision;
 import io.partner.ppm.api.spi.RestartPolicy;
+import java.time.Duration;
 
 /**
- * A plugin's restart policy that cannot take the supervisor loop down: when it throws, the built-in
- * {@code on-failure} rule decides instead (a crashed service is restarted with its backoff).
+ * A plugin's restart policy that cannot hold up or take down the supervisor loop: the decision runs on
+ * the plugin's policy thread and the loop waits at most {@code deadline} for it. When the policy throws,
+ * overruns or returns nothing, its plugin is failed and the built-in {@code on-failure} rule decides
+ * instead (a crashed service is restarted with its backoff), now and for every later decision.
  */
-record GuardedRestartPolicy(String pluginId, RestartPolicy delegate) implements RestartPolicy {
-
-    @Override
-    public String name() {
-        return delegate.name();
-    }
+record GuardedRestartPolicy(String pluginId, String name, RestartPolicy delegate, PluginCalls calls, Duration deadline)
+        implements RestartPolicy {
 
     @Override
     public RestartDecision decide(RestartContext context) {
-        try {
-            return delegate.decide(context);
-        } catch (RuntimeException | LinkageError e) {
-            PluginHost.LOG.log(System.Logger.Level.WARNING, "plugin " + pluginId + ": restart policy '" + name()
-                    + "' failed for " + context.spec().name() + ", using on-failure instead: " + e);
+        if (calls.failure() != null) {
             return fallback(context);
         }
+        String what = "restart policy '" + name + "' deciding for " + context.spec().name();
+        try {
+            RestartDecision decision = calls.decide(what, deadline, () -> delegate.decide(context));
+            if (decision != null) {
+                return decision;
+            }
+            calls.fail(what + " returned no decision");
+        } catch (PluginCalls.PluginFault fault) {
+            if (!fault.pluginGone()) {
+                calls.fail(fault.getMessage());
+            }
+        }
+        return fallback(context);
     }
 
     private static RestartDecision fallback(RestartContext context) {

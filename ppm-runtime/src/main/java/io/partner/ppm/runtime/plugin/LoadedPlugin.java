@@ -15,6 +15,7 @@ import java.nio.file.Path;
  * @param error why the plugin failed, or null
  * @param extensions its extensions (none unless STARTED)
  * @param context the context its daemon extensions were started with, or null when not started
+ * @param calls the threads its code runs on, or null when it never ran
  */
 record LoadedPlugin(
         Path path,
@@ -24,7 +25,8 @@ record LoadedPlugin(
         String state,
         String error,
         PluginExtensions extensions,
-        PluginContext context) {
+        PluginContext context,
+        PluginCalls calls) {
 
     static final String STARTED = "STARTED";
     static final String DISABLED = "DISABLED";
@@ -35,7 +37,12 @@ record LoadedPlugin(
     }
 
     LoadedPlugin withContext(PluginContext value) {
-        return new LoadedPlugin(path, stamp, id, version, state, error, extensions, value);
+        return new LoadedPlugin(path, stamp, id, version, state, error, extensions, value, calls);
+    }
+
+    /** The same jar, FAILED with {@code reason}, contributing nothing any more. */
+    LoadedPlugin failedWith(String reason) {
+        return new LoadedPlugin(path, stamp, id, version, FAILED, reason, PluginExtensions.NONE, null, null);
     }
 
     PluginInfo info() {

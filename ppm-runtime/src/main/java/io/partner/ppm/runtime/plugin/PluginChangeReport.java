@@ -47,7 +47,8 @@ public final class PluginChangeReport {
             case LoadedPlugin.STARTED -> name + " loaded from " + plugin.path() + " with "
                     + plugin.extensions().size() + " extension(s)";
             case LoadedPlugin.DISABLED -> name + " not started: disabled by daemon.plugins.disabled (" + plugin.path() + ")";
-            case LoadedPlugin.FAILED -> name + " (" + plugin.path() + ") failed to load: " + plugin.error();
+            case LoadedPlugin.FAILED -> name + " (" + plugin.path() + ") "
+                    + (plugin.error().startsWith(PluginHost.FAILED_WHILE_RUNNING) ? "" : "failed to load: ") + plugin.error();
             default -> name + " is " + plugin.state() + " (" + plugin.path() + ")";
         };
     }

@@ -14,23 +14,28 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.management.MBeanServer;
 
 /**
  * The daemon's {@link SupervisorContext} as one plugin receives it. It remembers the plugin's event
- * subscriptions so that unloading the plugin closes them even when the plugin forgets to, and guards
- * each subscriber so that one failing plugin cannot break event delivery for the others.
+ * subscriptions so that unloading the plugin closes them even when the plugin forgets to, and hands
+ * each event to the plugin's own thread ({@link GuardedListener}) so that one slow or failing plugin
+ * cannot hold up or break event delivery for the others.
  */
 final class PluginContext implements SupervisorContext, AutoCloseable {
 
     private final String pluginId;
     private final SupervisorContext daemon;
+    private final PluginCalls calls;
     private final Set<AutoCloseable> subscriptions = ConcurrentHashMap.newKeySet();
+    private ScheduledExecutorService timer;
 
-    PluginContext(String pluginId, SupervisorContext daemon) {
+    PluginContext(String pluginId, SupervisorContext daemon, PluginCalls calls) {
         this.pluginId = pluginId;
         this.daemon = daemon;
+        this.calls = calls;
     }
 
     @Override
@@ -85,7 +90,7 @@ final class PluginContext implements SupervisorContext, AutoCloseable {
 
     @Override
     public AutoCloseable subscribe(ServiceEventListener listener) {
-        AutoCloseable inner = daemon.subscribe(new GuardedListener(pluginId, listener));
+        AutoCloseable inner = daemon.subscribe(new GuardedListener(pluginId, listener, calls));
         AutoCloseable handle = new AutoCloseable() {
             @Override
             public void close() throws Exception {
@@ -98,9 +103,18 @@ final class PluginContext implements SupervisorContext, AutoCloseable {
         return handle;
     }
 
+    /**
+     * A timer of the plugin's own ({@code ppm-plugin-ID-timer}), made on first use and shut down with
+     * the plugin: a task that blocks holds up only this plugin's other tasks, not the daemon's timer
+     * (which follows the plugin folder) nor other plugins.
+     */
     @Override
-    public ScheduledExecutorService scheduler() {
-        return daemon.scheduler();
+    public synchronized ScheduledExecutorService scheduler() {
+        if (timer == null) {
+            timer = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().name("ppm-plugin-" + pluginId + "-timer").daemon().factory());
+        }
+        return timer;
     }
 
     @Override
@@ -118,9 +132,14 @@ final class PluginContext implements SupervisorContext, AutoCloseable {
         return daemon.mbeanServer();
     }
 
-    /** Closes the subscriptions the plugin left open. */
+    /** Closes the subscriptions the plugin left open and cancels what is left on its timer. */
     @Override
     public void close() {
+        synchronized (this) {
+            if (timer != null) {
+                timer.shutdownNow();
+            }
+        }
         for (AutoCloseable subscription : List.copyOf(subscriptions)) {
             try {
                 subscription.close();

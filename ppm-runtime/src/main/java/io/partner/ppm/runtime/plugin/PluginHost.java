@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -40,21 +42,38 @@ import java.util.concurrent.ScheduledExecutorService;
  * is unloaded, and a replaced jar is reloaded. Configuration keys of a plugin loaded later take effect
  * at the next configuration load (a reload); its restart policies, listeners and daemon extensions at once.
  *
- * <p>Thread-safe. Loading and unloading are serialised on the host; {@link #eventListeners()} and
- * {@link #restartPolicy(String)} never wait for them, so the supervisor loop is not held up by a
- * plugin being loaded.
+ * <p>No daemon thread runs plugin code without a deadline ({@link PluginDeadlines}): each plugin's code
+ * runs on threads of its own ({@link PluginCalls}). A plugin that overruns a deadline, or throws
+ * anything (an {@link Error} included) from its start, stop, a listener, a restart decision or a
+ * configuration call, is FAILED with the reason, withdrawn, and its threads left to die; the daemon
+ * carries on with the others.
+ *
+ * <p>Thread-safe. Loading and unloading are serialised on the host; {@link #plugins()},
+ * {@link #configExtensions()}, {@link #eventListeners()} and {@link #restartPolicy(String)} never wait
+ * for them, so neither the supervisor loop nor a management request is held up by a plugin being loaded.
  */
 public final class PluginHost implements AutoCloseable {
 
     static final System.Logger LOG = System.getLogger(PluginHost.class.getName());
 
+    /** How the error of a plugin that failed after it had started begins. */
+    static final String FAILED_WHILE_RUNNING = "failed while running: ";
+    /** What closing may take beyond its budget for the host's own work (no plugin code runs then). */
+    private static final Duration CLOSE_GRACE = Duration.ofMillis(50);
+
     private final PluginFolder folder;
     private final PpmPluginManager manager;
     private final JarLoader loader;
+    private final PluginDeadlines deadlines;
+    /** Withdraws plugins that failed while running, off the thread that found the failure. */
+    private final ExecutorService housekeeping = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("ppm-plugin-host").daemon().factory());
     private final Map<Path, LoadedPlugin> plugins = new LinkedHashMap<>();
     private final List<ServiceEventListener> listeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private volatile Map<String, RestartPolicy> policies = Map.of();
+    private volatile List<PluginInfo> published = List.of();
+    private volatile ConfigExtensions publishedExtensions = ConfigExtensions.NONE;
     private Map<Path, JarStamp> lastLook = Map.of();
     private SupervisorContext daemon;
     private Map<String, Object> sections;
@@ -66,10 +85,15 @@ public final class PluginHost implements AutoCloseable {
      * @param disabledIds plugin ids that are not started
      */
     public PluginHost(Path pluginsDir, List<String> disabledIds) {
+        this(pluginsDir, disabledIds, PluginDeadlines.DEFAULT);
+    }
+
+    PluginHost(Path pluginsDir, List<String> disabledIds, PluginDeadlines deadlines) {
         Path dir = pluginsDir.toAbsolutePath().normalize();
         this.folder = new PluginFolder(dir);
         this.manager = new PpmPluginManager(dir, new HashSet<>(disabledIds));
-        this.loader = new JarLoader(manager);
+        this.deadlines = deadlines;
+        this.loader = new JarLoader(manager, deadlines);
     }
 
     /** The plugin folder, absolute. */
@@ -128,13 +152,12 @@ public final class PluginHost implements AutoCloseable {
         lastLook = jars;
     }
 
-    /** What the plugins add to the configuration language: their keys and sections, and their restart policy names. */
-    public synchronized ConfigExtensions configExtensions() {
-        List<ConfigContribution> contributions = new ArrayList<>();
-        for (LoadedPlugin plugin : plugins.values()) {
-            contributions.addAll(plugin.extensions().contributions());
-        }
-        return new ConfigExtensions(contributions, policies.keySet());
+    /**
+     * What the plugins add to the configuration language: their keys and sections, and their restart
+     * policy names. Never waits for a plugin being loaded.
+     */
+    public ConfigExtensions configExtensions() {
+        return publishedExtensions;
     }
 
     /**
@@ -174,15 +197,12 @@ public final class PluginHost implements AutoCloseable {
                 plugins.put(jar, startDaemonExtensions(plugin));
             }
         }
-        fireChanged();
+        publish();
     }
 
-    /** Every jar of the folder as {@code ppm plugins} shows it, sorted by id. */
-    public synchronized List<PluginInfo> plugins() {
-        return plugins.values().stream()
-                .map(LoadedPlugin::info)
-                .sorted(Comparator.comparing(PluginInfo::id).thenComparing(PluginInfo::path))
-                .toList();
+    /** Every jar of the folder as {@code ppm plugins} shows it, sorted by id. Never waits for a plugin being loaded. */
+    public List<PluginInfo> plugins() {
+        return published;
     }
 
     /** Runs {@code listener} after every change of {@link #plugins()}; close the handle to stop. */
@@ -191,9 +211,32 @@ public final class PluginHost implements AutoCloseable {
         return () -> changeListeners.remove(listener);
     }
 
-    /** Stops watching, stops every daemon extension and unloads every plugin. */
+    /** Stops watching, stops every daemon extension and unloads every plugin, each within its stop deadline. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        close(deadlines.lifecycle().multipliedBy(Math.max(1, plugins().size())));
+    }
+
+    /**
+     * As {@link #close()}, within {@code budget} for all plugins together, a plugin being loaded at
+     * this moment included: a plugin whose turn comes after the budget is spent is unloaded without
+     * being asked to stop, and what is still running when it is over is left behind (daemon threads).
+     */
+    public void close(Duration budget) {
+        long deadline = System.nanoTime() + budget.toNanos();
+        // On a thread of its own: the host may be busy loading a plugin that hangs, and the caller
+        // (the shutdown) must not wait for it past its budget.
+        Thread closing = Thread.ofPlatform().name("ppm-plugin-close").daemon().start(() -> closeBy(deadline));
+        try {
+            if (!closing.join(budget.plus(CLOSE_GRACE))) {
+                LOG.log(Level.DEBUG, "plugins still stopping after " + PluginCalls.format(budget) + ": left behind");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private synchronized void closeBy(long deadline) {
         if (closed) {
             return;
         }
@@ -204,14 +247,15 @@ public final class PluginHost implements AutoCloseable {
         List<Path> jars = new ArrayList<>(plugins.keySet());
         Collections.reverse(jars);
         for (Path jar : jars) {
-            uninstall(jar);
+            uninstall(jar, deadline);
         }
+        housekeeping.shutdown();
     }
 
     private void rescanSafely() {
         try {
             rescan();
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | Error e) {
             // The watch must outlive any single bad look at the folder (a permission error, a race).
             LOG.log(Level.WARNING, "looking at the plugin folder failed: " + JarLoader.describe(e));
         }
@@ -220,73 +264,136 @@ public final class PluginHost implements AutoCloseable {
     private void install(Path jar, JarStamp stamp) {
         LoadedPlugin plugin = loader.load(jar, stamp);
         if (plugin.started()) {
+            PluginCalls calls = plugin.calls();
+            calls.onFailure(reason -> failedLater(jar, calls, reason));
             configure(plugin);
-            for (ServiceEventListener listener : plugin.extensions().listeners()) {
-                listeners.add(new GuardedListener(plugin.id(), listener));
-            }
-            rebuildPolicies(plugin, null);
-            if (daemon != null) {
+            if (daemon != null && calls.failure() == null) {
                 plugin = startDaemonExtensions(plugin);
+            }
+            if (plugin.started() && calls.failure() != null) {
+                plugin = abandon(plugin, calls.failure());
+            }
+            if (plugin.started()) {
+                listeners.addAll(plugin.extensions().listeners());
+                rebuildPolicies(plugin, null);
             }
             LOG.log(Level.DEBUG, "plugin " + plugin.id() + " " + plugin.version() + " " + plugin.state().toLowerCase(Locale.ROOT)
                     + " with " + plugin.extensions().classNames().size() + " extension(s)");
         }
         plugins.put(jar, plugin);
-        fireChanged();
+        publish();
     }
 
     private void uninstall(Path jar) {
+        uninstall(jar, System.nanoTime() + deadlines.lifecycle().toNanos());
+    }
+
+    /** Stops and unloads the jar's plugin, giving its code time until {@code deadline} (System.nanoTime). */
+    private void uninstall(Path jar, long deadline) {
         LoadedPlugin plugin = plugins.remove(jar);
         if (plugin == null) {
             return;
         }
         if (plugin.started()) {
-            stopDaemonExtensions(plugin);
             detach(plugin);
+            stopDaemonExtensions(plugin, deadline);
         }
-        loader.unload(plugin);
-        fireChanged();
+        loader.unload(plugin, left(deadline));
+        publish();
+    }
+
+    private static Duration left(long deadline) {
+        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    }
+
+    private void failedLater(Path jar, PluginCalls calls, String reason) {
+        try {
+            housekeeping.execute(() -> withdraw(jar, calls, reason));
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // The host is closing: every plugin is being unloaded anyway.
+        }
+    }
+
+    /**
+     * A plugin found failing while it ran (an overrun, an exception from a listener or a decision): its
+     * extensions are withdrawn and it is listed as FAILED with the reason. Runs on the housekeeping thread.
+     */
+    private synchronized void withdraw(Path jar, PluginCalls calls, String reason) {
+        LoadedPlugin plugin = plugins.get(jar);
+        if (closed || plugin == null || plugin.calls() != calls || !plugin.started()) {
+            return; // unloaded or replaced meanwhile, or failed while loading (already listed)
+        }
+        plugins.put(jar, abandon(plugin, reason));
+        publish();
+    }
+
+    /** Withdraws a failed plugin without calling any more of its code and unloads it from PF4J. */
+    private LoadedPlugin abandon(LoadedPlugin plugin, String reason) {
+        detach(plugin);
+        if (plugin.context() != null) {
+            plugin.context().close();
+        }
+        loader.forget(plugin.id());
+        plugin.calls().close();
+        LOG.log(Level.DEBUG, "plugin " + plugin.id() + " given up on: " + reason);
+        return plugin.failedWith(FAILED_WHILE_RUNNING + reason);
     }
 
     private LoadedPlugin startDaemonExtensions(LoadedPlugin plugin) {
-        PluginContext context = new PluginContext(plugin.id(), daemon);
+        PluginCalls calls = plugin.calls();
+        PluginContext context = new PluginContext(plugin.id(), daemon, calls);
         LoadedPlugin running = plugin.withContext(context);
         List<DaemonExtension> started = new ArrayList<>();
         for (DaemonExtension extension : plugin.extensions().daemonExtensions()) {
             try {
-                extension.start(context);
+                calls.call("daemon extension " + extension.getClass().getName() + " start()", deadlines.lifecycle(), () -> {
+                    extension.start(context);
+                    return null;
+                });
                 started.add(extension);
-            } catch (RuntimeException | LinkageError e) {
-                String error = "daemon extension " + extension.getClass().getName() + " failed to start: " + JarLoader.describe(e);
+            } catch (PluginCalls.PluginFault fault) {
+                String error = fault.getCause() == null ? fault.getMessage()
+                        : "daemon extension " + extension.getClass().getName() + " failed to start: " + JarLoader.describe(fault.getCause());
                 LOG.log(Level.DEBUG, "plugin " + plugin.id() + ": " + error);
-                stopAll(plugin.id(), started);
+                long deadline = System.nanoTime() + deadlines.lifecycle().toNanos();
+                stopAll(plugin.id(), calls, started, deadline);
                 context.close();
                 detach(plugin);
-                loader.unload(plugin);
-                return new LoadedPlugin(plugin.path(), plugin.stamp(), plugin.id(), plugin.version(),
-                        LoadedPlugin.FAILED, error, PluginExtensions.NONE, null);
+                loader.unload(plugin, left(deadline));
+                return plugin.failedWith(error);
             }
         }
         return running;
     }
 
-    private void stopDaemonExtensions(LoadedPlugin plugin) {
+    private void stopDaemonExtensions(LoadedPlugin plugin, long deadline) {
         if (plugin.context() == null) {
             return;
         }
         List<DaemonExtension> extensions = new ArrayList<>(plugin.extensions().daemonExtensions());
         Collections.reverse(extensions);
-        stopAll(plugin.id(), extensions);
+        stopAll(plugin.id(), plugin.calls(), extensions, deadline);
         plugin.context().close();
     }
 
-    private static void stopAll(String pluginId, List<DaemonExtension> extensions) {
+    private static void stopAll(String pluginId, PluginCalls calls, List<DaemonExtension> extensions, long deadline) {
         for (DaemonExtension extension : extensions) {
+            Duration left = left(deadline);
+            String what = "daemon extension " + extension.getClass().getName() + " stop()";
+            if (left.isZero()) {
+                calls.fail(what + " not called: no time left to stop plugins");
+                return;
+            }
             try {
-                extension.stop();
-            } catch (RuntimeException | LinkageError e) {
-                LOG.log(Level.WARNING, "plugin " + pluginId + ": daemon extension " + extension.getClass().getName()
-                        + " failed to stop: " + JarLoader.describe(e));
+                calls.call(what, left, () -> {
+                    extension.stop();
+                    return null;
+                });
+            } catch (PluginCalls.PluginFault fault) {
+                LOG.log(Level.WARNING, "plugin " + pluginId + ": " + fault.getMessage());
+                if (fault.pluginGone()) {
+                    return;
+                }
             }
         }
     }
@@ -294,7 +401,7 @@ public final class PluginHost implements AutoCloseable {
     private void detach(LoadedPlugin plugin) {
         Set<ServiceEventListener> own = Collections.newSetFromMap(new IdentityHashMap<>());
         own.addAll(plugin.extensions().listeners());
-        listeners.removeIf(l -> l instanceof GuardedListener g && own.contains(g.delegate()));
+        listeners.removeIf(own::contains);
         rebuildPolicies(null, plugin.path());
     }
 
@@ -309,11 +416,8 @@ public final class PluginHost implements AutoCloseable {
                     own.put(section, sections.get(section));
                 }
             }
-            try {
-                contribution.configure(own);
-            } catch (RuntimeException | LinkageError e) {
-                LOG.log(Level.WARNING, "plugin " + plugin.id() + ": applying its configuration failed: " + JarLoader.describe(e));
-            }
+            // Any failure fails the plugin (see GuardedContribution): nothing to catch here.
+            contribution.configure(own);
         }
     }
 
@@ -330,10 +434,10 @@ public final class PluginHost implements AutoCloseable {
         }
         Map<String, RestartPolicy> table = new LinkedHashMap<>();
         for (LoadedPlugin plugin : sources) {
-            for (RestartPolicy policy : plugin.extensions().restartPolicies()) {
+            for (GuardedRestartPolicy policy : plugin.extensions().restartPolicies()) {
                 String name = policy.name();
                 if (!table.containsKey(name)) {
-                    table.put(name, new GuardedRestartPolicy(plugin.id(), policy));
+                    table.put(name, policy);
                 } else if (plugin == adding) {
                     LOG.log(Level.WARNING, "plugin " + plugin.id() + ": restart policy '" + name
                             + "' is already provided by another plugin; the one loaded first is used");
@@ -343,7 +447,17 @@ public final class PluginHost implements AutoCloseable {
         policies = Map.copyOf(table);
     }
 
-    private void fireChanged() {
+    /** Publishes the plugin list and the configuration extensions for readers, then tells the change listeners. */
+    private void publish() {
+        published = plugins.values().stream()
+                .map(LoadedPlugin::info)
+                .sorted(Comparator.comparing(PluginInfo::id).thenComparing(PluginInfo::path))
+                .toList();
+        List<ConfigContribution> contributions = new ArrayList<>();
+        for (LoadedPlugin plugin : plugins.values()) {
+            contributions.addAll(plugin.extensions().contributions());
+        }
+        publishedExtensions = new ConfigExtensions(contributions, policies.keySet());
         for (Runnable listener : changeListeners) {
             try {
                 listener.run();

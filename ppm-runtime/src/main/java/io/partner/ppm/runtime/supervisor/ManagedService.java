@@ -45,6 +45,8 @@ final class ManagedService {
     /** What to do once the process has ended and its tree is gone. */
     Runnable afterStop;
     ScheduledFuture<?> pendingRestart;
+    /** A start waiting for its env_file to be read off the loop; cancelled like a pending restart. */
+    java.util.concurrent.CompletableFuture<?> pendingStart;
     StopProcedure stopping;
 
     private volatile Snapshot snapshot;

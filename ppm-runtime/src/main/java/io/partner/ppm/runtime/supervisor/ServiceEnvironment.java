@@ -5,6 +5,9 @@ import io.partner.ppm.runtime.config.EnvFiles;
 import io.partner.ppm.runtime.process.SpawnRequest;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,11 +15,18 @@ import java.util.Map;
  * What a service's process is started with: the daemon's environment, then the service's
  * {@code env_file} (read at every start, so an edit applies on the next restart), then its {@code env},
  * plus {@code PPM_SERVICE_NAME}.
+ *
+ * <p>The {@code env_file} is read off the supervisor loop ({@link #prepare}), with a timeout: a file
+ * that blocks (replaced by a FIFO, on a hung mount) fails that one start and holds up nothing else.
  */
-public final class ServiceEnvironment {
+public final class ServiceEnvironment implements AutoCloseable {
+
+    /** How long a start waits for its {@code env_file}. */
+    static final Duration ENV_FILE_TIMEOUT = Duration.ofSeconds(2);
 
     private final Map<String, String> daemonEnvironment;
     private final Path workingDirectory;
+    private final OffLoopFiles files = new OffLoopFiles(ENV_FILE_TIMEOUT);
 
     /** @param workingDirectory the daemon's directory, against which relative {@code cwd} and {@code env_file} resolve */
     public ServiceEnvironment(Map<String, String> daemonEnvironment, Path workingDirectory) {
@@ -31,18 +41,35 @@ public final class ServiceEnvironment {
         return new SpawnRequest(argv, env, workingDirectory, null);
     }
 
-    SpawnRequest request(ServiceSpec spec) throws IOException {
-        Map<String, String> env = new HashMap<>(daemonEnvironment);
-        if (spec.envFile() != null) {
-            try {
-                env.putAll(EnvFiles.read(workingDirectory.resolve(spec.envFile())));
-            } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
-                throw new IOException("env_file " + spec.envFile() + ": " + e.getMessage(), e);
-            }
+    /**
+     * What the service's process is started with. Without an {@code env_file} it is complete at once;
+     * with one, it completes once the file has been read on another thread, or exceptionally (an
+     * IOException naming the file) when it cannot be read or is not read within {@link #ENV_FILE_TIMEOUT}.
+     */
+    CompletableFuture<SpawnRequest> prepare(ServiceSpec spec) {
+        if (spec.envFile() == null) {
+            return CompletableFuture.completedFuture(request(spec, Map.of()));
         }
+        return files.read(workingDirectory.resolve(spec.envFile()), EnvFiles::read).handle((variables, error) -> {
+            if (error != null) {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                throw new CompletionException(new IOException("env_file " + spec.envFile() + ": " + cause.getMessage(), cause));
+            }
+            return request(spec, variables);
+        });
+    }
+
+    private SpawnRequest request(ServiceSpec spec, Map<String, String> fromEnvFile) {
+        Map<String, String> env = new HashMap<>(daemonEnvironment);
+        env.putAll(fromEnvFile);
         env.putAll(spec.env());
         env.put("PPM_SERVICE_NAME", spec.name());
         Path cwd = spec.cwd() == null ? null : workingDirectory.resolve(spec.cwd());
         return new SpawnRequest(spec.argv(), env, cwd, spec.user());
+    }
+
+    @Override
+    public void close() {
+        files.close();
     }
 }

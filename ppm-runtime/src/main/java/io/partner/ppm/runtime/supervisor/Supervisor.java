@@ -15,6 +15,7 @@ import io.partner.ppm.runtime.process.ChildEvent;
 import io.partner.ppm.runtime.process.ChildProcess;
 import io.partner.ppm.runtime.process.ChildProcesses;
 import io.partner.ppm.runtime.process.SpawnException;
+import io.partner.ppm.runtime.process.SpawnRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -336,6 +337,7 @@ public final class Supervisor implements AutoCloseable {
     @Override
     public void close() {
         loop.shutdownNow();
+        environment.close();
     }
 
     // ---------------------------------------------------------------- the loop's work
@@ -434,8 +436,26 @@ public final class Supervisor implements AutoCloseable {
         service.stopRequested = false;
         service.nextRestartAt = 0;
         ServiceSpec spec = service.spec;
+        CompletableFuture<SpawnRequest> request = environment.prepare(spec);
+        if (request.isDone()) {
+            launch(service, type, spec, request);
+            return;
+        }
+        // Its env_file is being read on another thread: the loop carries on and launches once it is in.
+        service.pendingStart = request;
+        service.reason = "starting: reading env_file " + spec.envFile();
+        service.publish();
+        request.whenComplete((r, e) -> post(() -> {
+            if (service.pendingStart == request) {
+                service.pendingStart = null;
+                launch(service, type, spec, request);
+            }
+        }));
+    }
+
+    private void launch(ManagedService service, ServiceEvent.Type type, ServiceSpec spec, CompletableFuture<SpawnRequest> request) {
         try {
-            ChildProcess child = children.spawn(environment.request(spec),
+            ChildProcess child = children.spawn(request.join(),
                     event -> post(() -> onChildEvent(service, event)));
             service.pid = child.pid();
             service.startedAt = clock.millis();
@@ -446,7 +466,9 @@ public final class Supervisor implements AutoCloseable {
                     + " (pid " + child.pid() + ")");
         } catch (SpawnException e) {
             failedToStart(service, e.getMessage(), Termination.execFailureCode(e.errno()));
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (java.util.concurrent.CompletionException e) {
+            failedToStart(service, e.getCause() == null ? e.getMessage() : e.getCause().getMessage(), 126);
+        } catch (RuntimeException e) {
             failedToStart(service, e.getMessage(), 126);
         }
         startWaitingServices();
@@ -545,6 +567,13 @@ public final class Supervisor implements AutoCloseable {
     }
 
     private void cancelPendingRestart(ManagedService service, String reason) {
+        if (service.pendingStart != null) {
+            service.pendingStart = null; // its completion finds itself replaced and does nothing
+            if (reason != null) {
+                service.reason = reason;
+            }
+            service.publish();
+        }
         if (service.pendingRestart != null) {
             service.pendingRestart.cancel(false);
             service.pendingRestart = null;
