@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -161,7 +162,10 @@ final class JolokiaGuard extends Filter {
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         exchange.getResponseHeaders().set("Connection", "close");
         exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
+        // Closing the body sends the answer now; only then does the server skip what is left of the request.
+        try (OutputStream body = exchange.getResponseBody()) {
+            body.write(bytes);
+        }
     }
 
     /** The name part of a {@code Host} value, lower case, without the port. */

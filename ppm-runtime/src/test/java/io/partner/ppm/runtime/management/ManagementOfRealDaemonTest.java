@@ -55,7 +55,8 @@ class ManagementOfRealDaemonTest {
                     backoff: { interval: 100ms, max: 100ms, max_restarts: 1 }
                 """);
         management = running.daemon.management();
-        connector = JMXConnectorFactory.connect(new JMXServiceURL(management.jmxUrl().orElseThrow()));
+        connector = JMXConnectorFactory.connect(new JMXServiceURL(management.jmxUrl().orElseThrow()),
+                TestEndpoints.ownerEnvironment(management.runtimeFile()));
         connection = connector.getMBeanServerConnection();
         running.awaitState("sleeper", ServiceState.RUNNING);
         running.awaitState("flaky", ServiceState.RUNNING);
@@ -134,6 +135,7 @@ class ManagementOfRealDaemonTest {
             viaJolokia = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(
                             URI.create(management.jolokiaUrl().orElseThrow()))
                     .timeout(Duration.ofSeconds(20))
+                    .header("Authorization", TestEndpoints.ownerAuthorization(management.runtimeFile()))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"exec\",\"mbean\":\"ppm:type=Daemon\","
                             + "\"operation\":\"addService\",\"arguments\":[\"{name: x, command: []}\"]}"))
                     .build(), HttpResponse.BodyHandlers.ofString()).body());
