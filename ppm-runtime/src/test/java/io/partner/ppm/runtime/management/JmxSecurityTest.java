@@ -88,6 +88,28 @@ class JmxSecurityTest {
     }
 
     @Test
+    void usersOfDaemonAuthControlFromTheConfigurationOrTheirFile() throws Exception {
+        server.close();
+        String password = "s3cret";
+        String hash = "sha256:" + java.util.HexFormat.of().formatHex(ControlCredentials.sha256(password));
+        Path users = java.nio.file.Files.writeString(dir.resolve("users"), "# operators\nlee " + hash + "\n");
+        server = ManagementServer.start(daemon, TestEndpoints.jmx(), TestEndpoints.jolokiaOff(),
+                new io.partner.ppm.runtime.config.AuthConfig(Map.of("ops", hash), users.toString()), dir.resolve("daemon.json"));
+        url = new JMXServiceURL(server.jmxUrl().orElseThrow());
+
+        for (String user : List.of("ops", "lee")) {
+            try (JMXConnector c = JMXConnectorFactory.connect(url, Map.of(JMXConnector.CREDENTIALS, new String[] {user, password}))) {
+                ServiceMXBean web = JMX.newMXBeanProxy(c.getMBeanServerConnection(), ObjectNames.service("web"), ServiceMXBean.class);
+                web.restart();
+                web.stop();
+            }
+            assertThat(daemon.service("web").orElseThrow().state().label()).isEqualTo("Finished");
+        }
+        assertThatThrownBy(() -> JMXConnectorFactory.connect(url, Map.of(JMXConnector.CREDENTIALS, new String[] {"ops", "nope"})))
+                .isInstanceOf(SecurityException.class);
+    }
+
+    @Test
     void operationParametersHaveNamesAndDescriptions() throws Exception {
         try (JMXConnector anonymous = JMXConnectorFactory.connect(url)) {
             MBeanOperationInfo signal = operation(anonymous.getMBeanServerConnection(), ObjectNames.service("web"), "signal");
