@@ -129,7 +129,13 @@ class JmxSecurityTest {
         String twoMegabytes = "x".repeat(2 * 1024 * 1024);
         try (JMXConnector owner = JMXConnectorFactory.connect(url, TestEndpoints.ownerEnvironment(server.runtimeFile()))) {
             DaemonMXBean daemonBean = JMX.newMXBeanProxy(owner.getMBeanServerConnection(), ObjectNames.daemon(), DaemonMXBean.class);
-            assertThatThrownBy(() -> daemonBean.addService(twoMegabytes)).isNotNull();
+            // An argument travels as a byte array: the deserialization filter refuses it by its length.
+            assertThatThrownBy(() -> daemonBean.addService(twoMegabytes)).hasRootCauseInstanceOf(java.io.InvalidClassException.class);
+        }
+        try (JMXConnector owner = JMXConnectorFactory.connect(url, TestEndpoints.ownerEnvironment(server.runtimeFile()))) {
+            // An operation name is a plain string, which no filter sees: the size limit on the wire closes the connection.
+            assertThatThrownBy(() -> owner.getMBeanServerConnection().invoke(ObjectNames.daemon(), twoMegabytes, null, null))
+                    .isInstanceOf(java.io.IOException.class);
         }
 
         // Twelve clients at once with 8 MB each: each loses its connection, the daemon's heap does not fill.
@@ -149,7 +155,7 @@ class JmxSecurityTest {
                 }));
             }
             for (Future<Throwable> call : calls) {
-                assertThat(call.get()).isNotNull().isNotInstanceOf(OutOfMemoryError.class);
+                assertThat(call.get()).isInstanceOf(java.io.IOException.class);
             }
         } finally {
             clients.shutdownNow();
