@@ -30,6 +30,7 @@ record HostServerSocketFactory(InetAddress address) implements RMIServerSocketFa
     /** Open JMX connections at most; JConsole uses one or two. */
     static final int MAX_CONNECTIONS = 16;
 
+    /** Per JVM: a daemon has one connector (the registry and the connector share this factory). */
     private static final AtomicInteger OPEN = new AtomicInteger();
 
     @Override
