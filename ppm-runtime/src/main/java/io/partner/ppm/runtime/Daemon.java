@@ -135,7 +135,7 @@ public final class Daemon implements DaemonControl {
     private void run() throws IOException {
         logHandler.redirect(relay::daemonMessage);
         // Endpoints first: a port that is taken stops the daemon before any service has started.
-        management = ManagementServer.start(this, config.jmx(), config.jolokia(),
+        management = ManagementServer.start(this, config.jmx(), config.jolokia(), config.auth(),
                 DaemonEndpoints.defaultLocation(options.environment(), System.getProperty("user.name")));
         if (options.handleSignals()) {
             SignalHandlers.install(this::onTerminationSignal, this::reloadOnSignal, this::forward, relay::daemonMessage);

@@ -16,8 +16,17 @@ import java.util.Map;
  * @param startedAt epoch milliseconds when the daemon started
  * @param jmxUrl the JMX service URL, or null when the RMI connector is disabled
  * @param jolokiaUrl the Jolokia base URL (ending in {@code /}), or null when Jolokia is disabled
+ * @param user the user name of the daemon's control credential, or null
+ * @param password the password of the daemon's control credential, made at random at every start, or
+ *     null; this is why the file is readable by the daemon's user only
  */
-public record DaemonEndpoints(long pid, String version, long startedAt, String jmxUrl, String jolokiaUrl) {
+public record DaemonEndpoints(long pid, String version, long startedAt, String jmxUrl, String jolokiaUrl,
+        String user, String password) {
+
+    /** Endpoints without a control credential. */
+    public DaemonEndpoints(long pid, String version, long startedAt, String jmxUrl, String jolokiaUrl) {
+        this(pid, version, startedAt, jmxUrl, jolokiaUrl, null, null);
+    }
 
     /** The environment variable that overrides the runtime file's location. */
     public static final String ENV_RUNTIME_FILE = "PPM_RUNTIME_FILE";
@@ -53,6 +62,18 @@ public record DaemonEndpoints(long pid, String version, long startedAt, String j
         return defaultLocation(System.getenv(), System.getProperty("user.name"));
     }
 
+    /** Whether the file carries a control credential. */
+    public boolean hasCredential() {
+        return user != null && password != null;
+    }
+
+    /** As {@link #toString()} of a record, but never with the password. */
+    @Override
+    public String toString() {
+        return "DaemonEndpoints[pid=" + pid + ", version=" + version + ", jmxUrl=" + jmxUrl + ", jolokiaUrl=" + jolokiaUrl
+                + ", user=" + user + "]";
+    }
+
     /** This record as one JSON object, the runtime file's content. */
     public String toJson() {
         return "{\"pid\": " + pid
@@ -60,6 +81,8 @@ public record DaemonEndpoints(long pid, String version, long startedAt, String j
                 + ", \"startedAt\": " + startedAt
                 + ", \"jmxUrl\": " + quote(jmxUrl)
                 + ", \"jolokiaUrl\": " + quote(jolokiaUrl)
+                + ", \"user\": " + quote(user)
+                + ", \"password\": " + quote(password)
                 + "}\n";
     }
 
@@ -70,7 +93,9 @@ public record DaemonEndpoints(long pid, String version, long startedAt, String j
                 text(json.get("version")),
                 number(json.get("startedAt")),
                 text(json.get("jmxUrl")),
-                text(json.get("jolokiaUrl")));
+                text(json.get("jolokiaUrl")),
+                text(json.get("user")),
+                text(json.get("password")));
     }
 
     private static long number(Object value) {

@@ -80,7 +80,7 @@ public interface ServiceMXBean {
     void restart();
 
     /** Sends a signal, by name ({@code TERM}, {@code SIGHUP}) or number, to the service's process group. */
-    void signal(String signal);
+    void signal(String name);
 
     /** Pauses the service with SIGSTOP. */
     void pause();

@@ -15,6 +15,9 @@ import java.util.Map;
  * Finds the daemon: {@code --url}, else {@code $PPM_URL}, else the runtime file the daemon wrote,
  * else the default endpoints. Both transports work everywhere; when the runtime file offers both,
  * Jolokia is used because it answers {@code ppm ls} faster (see docs/performance.md).
+ *
+ * <p>The runtime file is believed only when it is the user's own ({@link RuntimeFileTrust}); its
+ * control credential is sent only to the endpoints it names, and only when no {@code --user} is given.
  */
 public final class Endpoints {
 
@@ -38,7 +41,14 @@ public final class Endpoints {
 
     /** Connects to the daemon at {@code url} (null: find it). */
     public DaemonClient connect(String url, String login, String password) {
-        String target = url != null ? url : find();
+        DaemonEndpoints running = readRuntimeFile();
+        String target = url != null ? url : find(running);
+        if (login == null && running != null && running.hasCredential()
+                && (target.equals(running.jolokiaUrl()) || target.equals(running.jmxUrl()))) {
+            // The daemon's own credential, for the daemon's own endpoint: its owner controls it without typing anything.
+            login = running.user();
+            password = running.password();
+        }
         if (target.startsWith("service:jmx:")) {
             return JmxDaemonClient.connect(target, login, password);
         }
@@ -51,7 +61,10 @@ public final class Endpoints {
 
     /** The URL to use when none is given: the runtime file's, else Jolokia's default. */
     public String find() {
-        DaemonEndpoints running = readRuntimeFile();
+        return find(readRuntimeFile());
+    }
+
+    private static String find(DaemonEndpoints running) {
         if (running != null) {
             if (running.jolokiaUrl() != null) {
                 return running.jolokiaUrl();
@@ -63,10 +76,15 @@ public final class Endpoints {
         return DEFAULT_JOLOKIA_URL;
     }
 
-    /** The daemon's runtime file, or null when there is none or its daemon is gone. */
+    /**
+     * The daemon's runtime file, or null when there is none, it cannot be read or its daemon is gone.
+     *
+     * @throws CliException.Unreachable when the file exists but is not the user's own (see {@link RuntimeFileTrust})
+     */
     public DaemonEndpoints readRuntimeFile() {
         Path file = runtimeFile();
         try {
+            RuntimeFileTrust.check(file);
             String text = Files.readString(file, StandardCharsets.UTF_8);
             if (!(Json.parse(text) instanceof Map<?, ?> map)) {
                 return null;

@@ -206,7 +206,7 @@ public final class JmxDaemonClient implements DaemonClient {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new CliException.OperationFailed(e.getMessage());
         } catch (SecurityException e) {
-            throw new CliException.OperationFailed("access denied: " + e.getMessage());
+            throw new CliException.OperationFailed("the daemon at " + url + " refused: " + e.getMessage());
         } catch (UndeclaredThrowableException e) {
             Throwable cause = e.getCause();
             if (cause instanceof InstanceNotFoundException) {

@@ -218,6 +218,10 @@ public final class JolokiaDaemonClient implements DaemonClient {
             return new CliException.OperationFailed(
                     service == null ? "the daemon at " + url + " has no PPM MBeans" : "unknown service '" + service + "'");
         }
+        if (code == 403 && authorization == null) {
+            return new CliException.OperationFailed("the daemon at " + url + " lets you read but not control it: "
+                    + "control needs its credential (the daemon's own runtime file, or --user with PPM_PASSWORD)");
+        }
         if (code == 403) {
             return new CliException.OperationFailed("Jolokia at " + url + " refused the request (access policy)");
         }
@@ -253,8 +257,9 @@ public final class JolokiaDaemonClient implements DaemonClient {
             }
             int code = http.getResponseCode();
             if (code == HttpURLConnection.HTTP_UNAUTHORIZED) {
-                throw new CliException.OperationFailed("Jolokia at " + url
-                        + " needs a user and password: pass --user and set PPM_PASSWORD");
+                throw new CliException.OperationFailed(authorization == null
+                        ? "Jolokia at " + url + " needs a user and password: pass --user and set PPM_PASSWORD"
+                        : "the daemon at " + url + " refused the user and password");
             }
             String text = readAll(code >= 400 ? http.getErrorStream() : http.getInputStream());
             if (!(parse(text, code) instanceof Map<?, ?> answer)) {

@@ -118,7 +118,7 @@ public final class ConfigLoader {
 
         return new DaemonConfig(file, daemon.jmx(), daemon.jolokia(), daemon.log(), daemon.statsInterval(),
                 daemon.plugins(), daemon.shutdownTimeout(), daemon.exitWith(), plainWithoutNulls(defaults),
-                services.stream().map(ParsedService::spec).toList(), sections);
+                services.stream().map(ParsedService::spec).toList(), sections, daemon.auth());
     }
 
     private static List<ParsedService> readServices(MapNode top, MapNode defaults, ServiceReader reader)

@@ -72,10 +72,17 @@ public final class ConfigWriter {
         jolokia.put("password", c.jolokia().password());
         jolokia.put("keystore", c.jolokia().keystore());
         jolokia.put("keystore_password", c.jolokia().keystorePassword());
+        jolokia.put("allowed_origins", c.jolokia().allowedOrigins());
+        jolokia.put("allowed_hosts", c.jolokia().allowedHosts());
+
+        Map<String, Object> auth = new LinkedHashMap<>();
+        auth.put("users", c.auth().users());
+        auth.put("file", c.auth().file());
 
         Map<String, Object> daemon = new LinkedHashMap<>();
         daemon.put("jmx", jmx);
         daemon.put("jolokia", jolokia);
+        daemon.put("auth", auth);
         daemon.put("log", ordered("format", c.log().format().name().toLowerCase(Locale.ROOT),
                 "timestamps", c.log().timestamps()));
         daemon.put("stats", ordered("interval", Durations.format(c.statsInterval())));

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param defaults the {@code defaults:} section as written (service keys), kept for show-configuration
  * @param services the services in file order
  * @param sections top-level sections owned by plugins, as parsed YAML values
+ * @param auth users who may control the daemon besides the runtime file's credential
  */
 public record DaemonConfig(
         Path source,
@@ -25,7 +26,8 @@ public record DaemonConfig(
         String exitWith,
         Map<String, Object> defaults,
         List<ServiceSpec> services,
-        Map<String, Object> sections) {
+        Map<String, Object> sections,
+        AuthConfig auth) {
 
     public static final Duration DEFAULT_STATS_INTERVAL = Duration.ofSeconds(5);
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(8);
@@ -36,19 +38,27 @@ public record DaemonConfig(
         sections = Map.copyOf(sections);
     }
 
+    /** A configuration without {@code daemon.auth} users. */
+    public DaemonConfig(Path source, JmxConfig jmx, JolokiaConfig jolokia, LogConfig log, Duration statsInterval,
+            PluginsConfig plugins, Duration shutdownTimeout, String exitWith, Map<String, Object> defaults,
+            List<ServiceSpec> services, Map<String, Object> sections) {
+        this(source, jmx, jolokia, log, statsInterval, plugins, shutdownTimeout, exitWith, defaults, services, sections,
+                AuthConfig.NONE);
+    }
+
     /** The same configuration read from another file (or from none: null). */
     public DaemonConfig withSource(Path file) {
-        return new DaemonConfig(file, jmx, jolokia, log, statsInterval, plugins, shutdownTimeout, exitWith, defaults, services, sections);
+        return new DaemonConfig(file, jmx, jolokia, log, statsInterval, plugins, shutdownTimeout, exitWith, defaults, services, sections, auth);
     }
 
     /** The same configuration with these services, e.g. after services were added or removed at run time. */
     public DaemonConfig withServices(List<ServiceSpec> value) {
-        return new DaemonConfig(source, jmx, jolokia, log, statsInterval, plugins, shutdownTimeout, exitWith, defaults, value, sections);
+        return new DaemonConfig(source, jmx, jolokia, log, statsInterval, plugins, shutdownTimeout, exitWith, defaults, value, sections, auth);
     }
 
     /** The same configuration whose daemon ends with {@code service} (null for none), as {@code ppm daemon -- CMD} sets it. */
     public DaemonConfig withExitWith(String service) {
-        return new DaemonConfig(source, jmx, jolokia, log, statsInterval, plugins, shutdownTimeout, service, defaults, services, sections);
+        return new DaemonConfig(source, jmx, jolokia, log, statsInterval, plugins, shutdownTimeout, service, defaults, services, sections, auth);
     }
 
     /** The embedded default: no file, no services, every endpoint at its default. */

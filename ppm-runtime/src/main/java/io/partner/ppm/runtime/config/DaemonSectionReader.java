@@ -1,7 +1,9 @@
 package io.partner.ppm.runtime.config;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -12,10 +14,13 @@ import java.util.Optional;
  */
 final class DaemonSectionReader {
 
-    static final List<String> KEYS = List.of("jmx", "jolokia", "log", "stats", "plugins", "shutdown", "exit_with");
+    static final List<String> KEYS =
+            List.of("jmx", "jolokia", "auth", "log", "stats", "plugins", "shutdown", "exit_with");
     static final List<String> JMX_KEYS = List.of("enabled", "host", "port", "password_file", "access_file");
     static final List<String> JOLOKIA_KEYS =
-            List.of("enabled", "host", "port", "user", "password", "keystore", "keystore_password");
+            List.of("enabled", "host", "port", "user", "password", "keystore", "keystore_password",
+                    "allowed_origins", "allowed_hosts");
+    static final List<String> AUTH_KEYS = List.of("users", "file");
     static final List<String> LOG_KEYS = List.of("format", "timestamps");
     static final List<String> STATS_KEYS = List.of("interval");
     static final List<String> PLUGINS_KEYS = List.of("dir", "disabled");
@@ -40,7 +45,8 @@ final class DaemonSectionReader {
                 duration(section(daemon, "shutdown", SHUTDOWN_KEYS, scope), "timeout", scope.child("shutdown"),
                         DaemonConfig.DEFAULT_SHUTDOWN_TIMEOUT),
                 exitWith.isPresent() ? NodeValues.nonBlank(exitWith.get(), scope.child("exit_with")) : null,
-                exitWith.map(Node::mark).orElse(null));
+                exitWith.map(Node::mark).orElse(null),
+                auth(section(daemon, "auth", AUTH_KEYS, scope), scope.child("auth")));
     }
 
     private static MapNode section(MapNode daemon, String key, List<String> keys, Scope scope) throws ConfigException {
@@ -78,7 +84,9 @@ final class DaemonSectionReader {
                 string(jolokia, "user", scope, d.user()),
                 string(jolokia, "password", scope, d.password()),
                 string(jolokia, "keystore", scope, d.keystore()),
-                string(jolokia, "keystore_password", scope, d.keystorePassword()));
+                string(jolokia, "keystore_password", scope, d.keystorePassword()),
+                strings(jolokia, "allowed_origins", scope),
+                strings(jolokia, "allowed_hosts", scope));
         requireTogether(jolokia, "user", "password", scope);
         requireTogether(jolokia, "password", "user", scope);
         requireTogether(jolokia, "keystore_password", "keystore", scope);
@@ -87,6 +95,33 @@ final class DaemonSectionReader {
                     + "' is not a loopback address: set user and password to allow remote connections"));
         }
         return config;
+    }
+
+    private static AuthConfig auth(MapNode auth, Scope scope) throws ConfigException {
+        Map<String, String> users = new LinkedHashMap<>();
+        Optional<Node> value = auth.value("users");
+        if (value.isPresent()) {
+            Scope usersScope = scope.child("users");
+            for (MapNode.Entry entry : NodeValues.map(value.get(), usersScope).entries()) {
+                Scope user = usersScope.child(entry.key());
+                if (!AuthConfig.USER.matcher(entry.key()).matches()) {
+                    throw ConfigException.at(entry.keyMark(), user.problem(
+                            "a user name is 1 to 64 letters, digits, '.', '_', '@' or '-'"));
+                }
+                String hash = NodeValues.nonBlank(entry.value(), user).strip();
+                if (!AuthConfig.HASH.matcher(hash).matches()) {
+                    throw ConfigException.at(entry.value().mark(), user.problem(
+                            "write the password's hash as sha256:HEX (printf %s 'PASSWORD' | sha256sum), not the password"));
+                }
+                users.put(entry.key(), hash);
+            }
+        }
+        return new AuthConfig(users, string(auth, "file", scope, null));
+    }
+
+    private static List<String> strings(MapNode map, String key, Scope scope) throws ConfigException {
+        Optional<Node> value = map.value(key);
+        return value.isPresent() ? NodeValues.strings(value.get(), scope.child(key)) : List.of();
     }
 
     private static LogConfig log(MapNode log, Scope scope) throws ConfigException {

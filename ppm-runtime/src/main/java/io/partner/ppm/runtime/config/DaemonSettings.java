@@ -16,8 +16,10 @@ record DaemonSettings(
         PluginsConfig plugins,
         Duration shutdownTimeout,
         String exitWith,
-        Mark exitWithMark) {
+        Mark exitWithMark,
+        AuthConfig auth) {
 
     static final DaemonSettings DEFAULT = new DaemonSettings(JmxConfig.DEFAULT, JolokiaConfig.DEFAULT, LogConfig.DEFAULT,
-            DaemonConfig.DEFAULT_STATS_INTERVAL, PluginsConfig.DEFAULT, DaemonConfig.DEFAULT_SHUTDOWN_TIMEOUT, null, null);
+            DaemonConfig.DEFAULT_STATS_INTERVAL, PluginsConfig.DEFAULT, DaemonConfig.DEFAULT_SHUTDOWN_TIMEOUT, null, null,
+            AuthConfig.NONE);
 }

@@ -11,6 +11,7 @@ import java.rmi.server.UnicastRemoteObject;
 import java.util.HashMap;
 import java.util.Map;
 import javax.management.MBeanServer;
+import javax.management.remote.JMXConnectorServer;
 import javax.management.remote.JMXServiceURL;
 import javax.management.remote.rmi.RMIConnectorServer;
 import javax.management.remote.rmi.RMIJRMPServerImpl;
@@ -21,7 +22,9 @@ import javax.management.remote.rmi.RMIJRMPServerImpl;
  * {@code service:jmx:rmi://HOST:PORT/jndi/rmi://HOST:PORT/jmxrmi} and nothing else needs to be reachable.
  *
  * <p>The stub is bound in the registry directly (no JNDI), arguments are filtered by
- * {@link OpenTypesFilter}, and the JDK's password and access files are used when configured.
+ * {@link OpenTypesFilter}, calls are bounded in size by {@link HostServerSocketFactory}, and
+ * {@link JmxAccess} decides who may read and who may control: the runtime file's credential, the
+ * users of {@code daemon.auth}, and those of the JDK password and access files when configured.
  */
 final class JmxConnectorEndpoint implements AutoCloseable {
 
@@ -37,12 +40,16 @@ final class JmxConnectorEndpoint implements AutoCloseable {
         this.url = url;
     }
 
-    static JmxConnectorEndpoint start(MBeanServer server, JmxConfig config) throws IOException {
+    static JmxConnectorEndpoint start(MBeanServer server, JmxConfig config, ControlCredentials credentials)
+            throws IOException {
         InetAddress address = InetAddress.getByName(config.host());
         int port = config.port() == 0 ? FreePort.find(address) : config.port();
         advertise(address, config.host());
         HostServerSocketFactory sockets = new HostServerSocketFactory(address);
-        Map<String, Object> env = environment(config, sockets);
+        // Readers need no credentials on loopback, unless a password file asks for them for everything.
+        JmxAccess access = JmxAccess.of(JdkPasswordFiles.addTo(credentials, config.passwordFile(), config.accessFile()),
+                address.isLoopbackAddress() && config.passwordFile() == null);
+        Map<String, Object> env = environment(sockets, access);
 
         Registry registry = createRegistry(port, sockets, config);
         try {
@@ -50,6 +57,7 @@ final class JmxConnectorEndpoint implements AutoCloseable {
             String host = urlHost(config.host());
             RMIConnectorServer connector = new RMIConnectorServer(
                     new JMXServiceURL("service:jmx:rmi://" + host + ":" + port), env, rmiServer, server);
+            connector.setMBeanServerForwarder(access.forwarder());
             connector.start();
             registry.bind(BINDING, rmiServer.toStub());
             String url = "service:jmx:rmi://" + host + ":" + port + "/jndi/rmi://" + host + ":" + port + "/" + BINDING;
@@ -89,17 +97,12 @@ final class JmxConnectorEndpoint implements AutoCloseable {
         }
     }
 
-    private static Map<String, Object> environment(JmxConfig config, HostServerSocketFactory sockets) {
+    private static Map<String, Object> environment(HostServerSocketFactory sockets, JmxAccess access) {
         Map<String, Object> env = new HashMap<>();
         env.put(RMIConnectorServer.RMI_SERVER_SOCKET_FACTORY_ATTRIBUTE, sockets);
         env.put(RMIConnectorServer.SERIAL_FILTER_PATTERN, OpenTypesFilter.PATTERN);
         env.put(RMIConnectorServer.CREDENTIALS_FILTER_PATTERN, OpenTypesFilter.CREDENTIALS_PATTERN);
-        if (config.passwordFile() != null) {
-            env.put("jmx.remote.x.password.file", config.passwordFile());
-        }
-        if (config.accessFile() != null) {
-            env.put("jmx.remote.x.access.file", config.accessFile());
-        }
+        env.put(JMXConnectorServer.AUTHENTICATOR, access);
         return env;
     }
 

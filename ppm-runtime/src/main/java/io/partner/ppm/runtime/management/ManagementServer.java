@@ -3,6 +3,7 @@ package io.partner.ppm.runtime.management;
 import io.partner.ppm.api.management.DaemonEndpoints;
 import io.partner.ppm.api.management.ObjectNames;
 import io.partner.ppm.runtime.DaemonControl;
+import io.partner.ppm.runtime.config.AuthConfig;
 import io.partner.ppm.runtime.config.JmxConfig;
 import io.partner.ppm.runtime.config.JolokiaConfig;
 import java.io.IOException;
@@ -50,12 +51,22 @@ public final class ManagementServer implements AutoCloseable {
     /** As {@link #start(DaemonControl, JmxConfig, JolokiaConfig)}, with the runtime file at {@code runtimeFile}. */
     public static ManagementServer start(DaemonControl control, JmxConfig jmx, JolokiaConfig jolokia, Path runtimeFile)
             throws IOException {
+        return start(control, jmx, jolokia, AuthConfig.NONE, runtimeFile);
+    }
+
+    /**
+     * As {@link #start(DaemonControl, JmxConfig, JolokiaConfig, Path)}, with the users of
+     * {@code daemon.auth} allowed to control the daemon besides the runtime file's fresh credential.
+     */
+    public static ManagementServer start(DaemonControl control, JmxConfig jmx, JolokiaConfig jolokia, AuthConfig auth,
+            Path runtimeFile) throws IOException {
         EndpointSecurity.check(jmx, jolokia);
+        ControlCredentials credentials = ControlCredentials.create(auth);
         ManagementServer management = new ManagementServer(ManagementFactory.getPlatformMBeanServer());
         try {
             management.registerMBeans(control);
-            management.startEndpoints(control, jmx, jolokia);
-            management.runtimeFile = RuntimeFile.write(runtimeFile, management.endpoints(control));
+            management.startEndpoints(control, jmx, jolokia, credentials);
+            management.runtimeFile = RuntimeFile.write(runtimeFile, management.endpoints(control, credentials));
             return management;
         } catch (IOException | RuntimeException e) {
             management.close();
@@ -83,7 +94,8 @@ public final class ManagementServer implements AutoCloseable {
 
     private void registerMBeans(DaemonControl control) throws JMException {
         PluginMBeans plugins = new PluginMBeans(control, registry);
-        registry.register(new DaemonMBean(control, plugins::syncQuietly), ObjectNames.daemon());
+        registry.register(DescribedMBeans.of(new DaemonMBean(control, plugins::syncQuietly),
+                io.partner.ppm.api.management.DaemonMXBean.class), ObjectNames.daemon());
         ServiceMBeans services = new ServiceMBeans(control, registry);
         parts.add(services);
         services.start();
@@ -91,18 +103,19 @@ public final class ManagementServer implements AutoCloseable {
         plugins.start();
     }
 
-    private void startEndpoints(DaemonControl control, JmxConfig jmxConfig, JolokiaConfig jolokiaConfig) throws IOException {
+    private void startEndpoints(DaemonControl control, JmxConfig jmxConfig, JolokiaConfig jolokiaConfig,
+            ControlCredentials credentials) throws IOException {
         if (jmxConfig != null && jmxConfig.enabled()) {
-            jmx = JmxConnectorEndpoint.start(registry.server(), jmxConfig);
+            jmx = JmxConnectorEndpoint.start(registry.server(), jmxConfig, credentials);
         }
         if (jolokiaConfig != null && jolokiaConfig.enabled()) {
-            jolokia = JolokiaEndpoint.start(jolokiaConfig, control.pid());
+            jolokia = JolokiaEndpoint.start(jolokiaConfig, control.pid(), credentials);
         }
     }
 
-    private DaemonEndpoints endpoints(DaemonControl control) {
+    private DaemonEndpoints endpoints(DaemonControl control, ControlCredentials credentials) {
         return new DaemonEndpoints(control.pid(), control.version(), control.startedAt(),
-                jmxUrl().orElse(null), jolokiaUrl().orElse(null));
+                jmxUrl().orElse(null), jolokiaUrl().orElse(null), ControlCredentials.OWNER, credentials.ownerPassword());
     }
 
     /**

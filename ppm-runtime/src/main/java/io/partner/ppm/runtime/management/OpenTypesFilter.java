@@ -10,7 +10,8 @@ final class OpenTypesFilter {
 
     /** Accepted classes (arrays are checked by their element type), everything else refused. */
     static final String PATTERN = String.join(";",
-            "maxdepth=20", "maxrefs=100000", "maxarray=100000", "maxbytes=10000000",
+            // A call is at most 1 MiB on the wire (HostServerSocketFactory); these bound what it can unfold into.
+            "maxdepth=20", "maxrefs=10000", "maxarray=100000", "maxbytes=" + HostServerSocketFactory.MAX_CALL_BYTES,
             "java.lang.String", "java.lang.Boolean", "java.lang.Character", "java.lang.Byte", "java.lang.Short",
             "java.lang.Integer", "java.lang.Long", "java.lang.Float", "java.lang.Double", "java.lang.Number",
             "java.lang.Enum", "java.lang.Void",

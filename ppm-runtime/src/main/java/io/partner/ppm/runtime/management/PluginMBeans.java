@@ -49,7 +49,8 @@ final class PluginMBeans implements AutoCloseable {
                 known.update(info);
             } else {
                 PluginMBean mbean = new PluginMBean(info);
-                registry.register(mbean, ObjectNames.plugin(info.id()));
+                registry.register(DescribedMBeans.of(mbean, io.partner.ppm.api.management.PluginMXBean.class),
+                        ObjectNames.plugin(info.id()));
                 mbeans.put(info.id(), mbean);
             }
         }

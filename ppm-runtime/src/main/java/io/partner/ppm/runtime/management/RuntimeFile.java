@@ -10,9 +10,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * The file where a running daemon tells the {@code ppm} command how to reach it: its endpoints, pid
- * and version ({@link DaemonEndpoints} as JSON), readable by its owner only (mode 0600, in a folder
- * of mode 0700 when PPM creates it).
+ * The file where a running daemon tells the {@code ppm} command how to reach it: its endpoints, pid,
+ * version and the control credential made at this start ({@link DaemonEndpoints} as JSON), readable
+ * by its owner only (mode 0600, in a folder of mode 0700 when PPM creates it). An existing folder
+ * must belong to the daemon's user (or root) and not be writable by others unless sticky, as
+ * {@code /tmp} is: otherwise another user could swap the file, and the daemon does not start.
  *
  * <p>Location: {@code $PPM_RUNTIME_FILE}, else {@code $XDG_RUNTIME_DIR/ppm/daemon.json}, else
  * {@code /run/ppm/daemon.json} for root, else {@code /tmp/ppm-USER/daemon.json}.
@@ -68,13 +70,29 @@ public final class RuntimeFile {
 
     private static void createPrivateDirectory(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {
+            requireSafe(dir);
             return;
         }
         try {
             Files.createDirectories(dir.getParent());
             Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (FileAlreadyExistsException raced) {
-            // Another process created it in the meantime: fine.
+            requireSafe(dir);
+        }
+    }
+
+    private static void requireSafe(Path dir) throws IOException {
+        int mode = (Integer) Files.getAttribute(dir, "unix:mode");
+        int owner = (Integer) Files.getAttribute(dir, "unix:uid");
+        int self = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        boolean sticky = (mode & 01000) != 0;
+        if (owner != self && owner != 0) {
+            throw new IOException("runtime file folder " + dir + " belongs to another user (uid " + owner
+                    + "): set PPM_RUNTIME_FILE to a path in a folder of your own");
+        }
+        if ((mode & 0022) != 0 && !sticky) {
+            throw new IOException("runtime file folder " + dir + " is writable by other users (mode "
+                    + Integer.toOctalString(mode & 07777) + "): chmod go-w it, or set PPM_RUNTIME_FILE");
         }
     }
 }

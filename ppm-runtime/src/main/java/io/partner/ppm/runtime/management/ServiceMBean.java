@@ -154,8 +154,8 @@ final class ServiceMBean extends NotificationBroadcasterSupport implements Servi
     }
 
     @Override
-    public void signal(String signal) {
-        JdkExceptions.run(() -> context.signal(name, Signal.parse(signal)));
+    public void signal(String signalName) {
+        JdkExceptions.run(() -> context.signal(name, Signal.parse(signalName)));
     }
 
     @Override

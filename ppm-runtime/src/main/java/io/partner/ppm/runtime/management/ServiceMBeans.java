@@ -62,7 +62,7 @@ final class ServiceMBeans implements AutoCloseable {
         }
         ObjectName objectName = ObjectNames.service(name);
         ServiceMBean mbean = new ServiceMBean(context, name, objectName);
-        registry.register(mbean, objectName);
+        registry.register(DescribedMBeans.of(mbean, io.partner.ppm.api.management.ServiceMXBean.class), objectName);
         mbeans.put(name, mbean);
     }
 

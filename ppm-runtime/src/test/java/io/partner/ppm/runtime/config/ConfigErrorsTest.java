@@ -422,6 +422,27 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void anAuthUserNeedsAHashNotAPassword() {
+        assertThat(errorOf("""
+                daemon:
+                  auth:
+                    users:
+                      ops: s3cret
+                """)).hasMessage("ppm.yml:4:12: daemon.auth.users.ops: write the password's hash as sha256:HEX "
+                + "(printf %s 'PASSWORD' | sha256sum), not the password");
+    }
+
+    @Test
+    void anAuthUserNameIsPlain() {
+        assertThat(errorOf("""
+                daemon:
+                  auth:
+                    users:
+                      "a:b": sha256:5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8
+                """)).hasMessageStartingWith("ppm.yml:4:7: daemon.auth.users.a:b: a user name is 1 to 64");
+    }
+
+    @Test
     void exitWithMustNameAService() {
         assertThat(errorOf("""
                 daemon:

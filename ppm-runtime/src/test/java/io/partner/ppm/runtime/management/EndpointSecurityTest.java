@@ -62,6 +62,19 @@ class EndpointSecurityTest {
     }
 
     @Test
+    void aRuntimeFileFolderOthersCanWriteToStopsTheStart() throws Exception {
+        Path open = Files.createDirectories(dir.resolve("open"));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        assertThatThrownBy(() -> ManagementServer.start(daemon, TestEndpoints.jmxOff(), TestEndpoints.jolokiaOff(),
+                open.resolve("daemon.json")))
+                .isInstanceOf(IOException.class)
+                .hasMessage("runtime file folder " + open + " is writable by other users (mode 777): chmod go-w it, "
+                        + "or set PPM_RUNTIME_FILE");
+        assertThat(open.resolve("daemon.json")).doesNotExist();
+    }
+
+    @Test
     void aTakenPortIsOneClearLine() throws Exception {
         JmxConfig jmx = TestEndpoints.jmx();
         try (ManagementServer first = ManagementServer.start(daemon, jmx, TestEndpoints.jolokiaOff(), dir.resolve("a.json"))) {

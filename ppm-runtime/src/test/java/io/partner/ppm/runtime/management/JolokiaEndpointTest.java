@@ -56,8 +56,9 @@ class JolokiaEndpointTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A request with the owner's credential from the runtime file, as the CLI sends it. */
     private JsonNode call(String body) throws Exception {
-        HttpResponse<String> response = post(body, null);
+        HttpResponse<String> response = post(body, TestEndpoints.ownerAuthorization(server.runtimeFile()));
         return JSON.readTree(response.body());
     }
 

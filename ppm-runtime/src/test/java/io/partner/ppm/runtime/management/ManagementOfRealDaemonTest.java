@@ -55,7 +55,8 @@ class ManagementOfRealDaemonTest {
                     backoff: { interval: 100ms, max: 100ms, max_restarts: 1 }
                 """);
         management = running.daemon.management();
-        connector = JMXConnectorFactory.connect(new JMXServiceURL(management.jmxUrl().orElseThrow()));
+        connector = JMXConnectorFactory.connect(new JMXServiceURL(management.jmxUrl().orElseThrow()),
+                TestEndpoints.ownerEnvironment(management.runtimeFile()));
         connection = connector.getMBeanServerConnection();
         running.awaitState("sleeper", ServiceState.RUNNING);
         running.awaitState("flaky", ServiceState.RUNNING);
@@ -81,6 +82,36 @@ class ManagementOfRealDaemonTest {
         assertThat(nextOfType(received, ServiceMXBean.GAVE_UP)).isNotNull();
         assertThat(flaky.isGaveUp()).isTrue();
         assertThat(flaky.getState()).isEqualTo("Crashed");
+    }
+
+    @Test
+    void twelveClientsSendingEightMegabytesEachAreRefusedAndSupervisionGoesOn() throws Exception {
+        String eightMegabytes = "z".repeat(8 * 1024 * 1024);
+        List<Thread> clients = new java.util.ArrayList<>();
+        List<Throwable> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            clients.add(Thread.ofPlatform().start(() -> {
+                try (JMXConnector c = JMXConnectorFactory.connect(new JMXServiceURL(management.jmxUrl().orElseThrow()),
+                        TestEndpoints.ownerEnvironment(management.runtimeFile()))) {
+                    c.getMBeanServerConnection().invoke(ObjectNames.daemon(), "addService",
+                            new Object[] {eightMegabytes}, new String[] {String.class.getName()});
+                    outcomes.add(new AssertionError("an 8 MB argument was accepted"));
+                } catch (Exception | Error e) {
+                    outcomes.add(e);
+                }
+            }));
+        }
+        for (Thread client : clients) {
+            client.join(30_000);
+        }
+
+        // Refused on the wire (the connection is closed), not read whole and then found invalid.
+        assertThat(outcomes).hasSize(12).allMatch(e -> e instanceof java.io.IOException, "refused as I/O errors");
+        // The daemon still supervises: a killed service is restarted, and control still works.
+        long before = running.info("flaky").pid();
+        JMX.newMXBeanProxy(connection, ObjectNames.service("flaky"), ServiceMXBean.class).signal("KILL");
+        running.awaitService("flaky", s -> s.state() == ServiceState.RUNNING && s.restarts() == 1 && s.pid() != before);
+        assertThat(running.stderr.text()).doesNotContain("OutOfMemoryError");
     }
 
     @Test
@@ -134,6 +165,7 @@ class ManagementOfRealDaemonTest {
             viaJolokia = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(
                             URI.create(management.jolokiaUrl().orElseThrow()))
                     .timeout(Duration.ofSeconds(20))
+                    .header("Authorization", TestEndpoints.ownerAuthorization(management.runtimeFile()))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"exec\",\"mbean\":\"ppm:type=Daemon\","
                             + "\"operation\":\"addService\",\"arguments\":[\"{name: x, command: []}\"]}"))
                     .build(), HttpResponse.BodyHandlers.ofString()).body());

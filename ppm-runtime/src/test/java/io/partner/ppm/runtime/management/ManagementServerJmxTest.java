@@ -57,7 +57,8 @@ class ManagementServerJmxTest {
         daemon.add(ServiceSpec.of("worker", List.of("sleep", "1000")));
         jmx = TestEndpoints.jmx();
         server = ManagementServer.start(daemon, jmx, TestEndpoints.jolokiaOff(), dir.resolve("daemon.json"));
-        connector = JMXConnectorFactory.connect(new JMXServiceURL(server.jmxUrl().orElseThrow()));
+        connector = JMXConnectorFactory.connect(new JMXServiceURL(server.jmxUrl().orElseThrow()),
+                TestEndpoints.ownerEnvironment(server.runtimeFile()));
         connection = connector.getMBeanServerConnection();
     }
 
