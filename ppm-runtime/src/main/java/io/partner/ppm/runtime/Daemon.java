@@ -251,6 +251,8 @@ public final class Daemon implements DaemonControl {
         if (!shuttingDown.compareAndSet(false, true)) {
             return;
         }
+        ShutdownDeadline.watch(config.shutdownTimeout(), code, exit, () -> supervisor.leaders().values(), children,
+                relay::daemonMessage, options.handleSignals());
         Duration budget = config.shutdownTimeout().minus(SHUTDOWN_RESERVE);
         supervisor.shutdown(budget.isNegative() ? Duration.ZERO : budget).whenComplete((v, e) -> finish(code));
     }

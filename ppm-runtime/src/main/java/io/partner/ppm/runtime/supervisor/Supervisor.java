@@ -54,6 +54,7 @@ public final class Supervisor implements AutoCloseable {
     private final Consumer<String> log;
     private final ScheduledThreadPoolExecutor loop;
     private final Thread loopThread;
+    private final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
 
     // Loop-confined state.
     private final Map<String, ManagedService> services = new LinkedHashMap<>();
@@ -296,7 +297,7 @@ public final class Supervisor implements AutoCloseable {
     public CompletableFuture<Void> shutdown(Duration timeout) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         try {
-            loop.execute(() -> beginShutdown(timeout, done));
+            loop.execute(guarded("starting the shutdown", () -> beginShutdown(timeout, done)));
         } catch (java.util.concurrent.RejectedExecutionException closed) {
             done.complete(null);
         }
@@ -305,7 +306,7 @@ public final class Supervisor implements AutoCloseable {
 
     /** Kills every process tree at once (a second SIGTERM during shutdown). */
     public void killAll() {
-        post(() -> ShutdownSequence.killAll(services, this::beginStop, treesOfAll()));
+        post("killing every service", () -> ShutdownSequence.killAll(services, this::beginStop, treesOfAll()));
     }
 
     /**
@@ -314,7 +315,7 @@ public final class Supervisor implements AutoCloseable {
      */
     public CompletableFuture<ExitStatus> runCommand(List<String> argv, Map<String, String> env, Duration timeout) {
         CompletableFuture<ExitStatus> result = new CompletableFuture<>();
-        post(() -> {
+        post("running a command", () -> {
             try {
                 ChildProcess child = children.spawn(environment.command(argv, env), event -> {
                     if (event.isTermination()) {
@@ -323,7 +324,8 @@ public final class Supervisor implements AutoCloseable {
                 });
                 String label = java.nio.file.Path.of(argv.getFirst()).getFileName().toString();
                 CommandOutput.drain(child, label, log);
-                ScheduledFuture<?> kill = loop.schedule(() -> children.signalGroup(child.pid(), Signal.KILL.number()),
+                ScheduledFuture<?> kill = loop.schedule(
+                        guarded("ending a command", () -> children.signalGroup(child.pid(), Signal.KILL.number())),
                         timeout.toNanos(), TimeUnit.NANOSECONDS);
                 result.whenComplete((status, error) -> kill.cancel(false));
             } catch (SpawnException | RuntimeException e) {
@@ -436,7 +438,7 @@ public final class Supervisor implements AutoCloseable {
         ServiceSpec spec = service.spec;
         try {
             ChildProcess child = children.spawn(environment.request(spec),
-                    event -> post(() -> onChildEvent(service, event)));
+                    event -> post("handling an event of " + spec.name(), () -> onChildEvent(service, event)));
             service.pid = child.pid();
             service.startedAt = clock.millis();
             service.lastExit = null;
@@ -534,14 +536,14 @@ public final class Supervisor implements AutoCloseable {
         service.nextRestartAt = clock.millis() + delay.toMillis();
         service.publish();
         emit(ServiceEvent.Type.RESTART_SCHEDULED, service, null, "restart in " + Durations.format(delay));
-        service.pendingRestart = loop.schedule(() -> {
+        service.pendingRestart = loop.schedule(guarded("restarting " + service.name(), () -> {
             service.pendingRestart = null;
             if (shutdown == null && services.containsValue(service) && !service.alive()) {
                 service.restarts++;
                 service.totalRestarts++;
                 spawn(service, ServiceEvent.Type.RESTARTED);
             }
-        }, delay.toNanos(), TimeUnit.NANOSECONDS);
+        }), delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     private void cancelPendingRestart(ManagedService service, String reason) {
@@ -625,8 +627,8 @@ public final class Supervisor implements AutoCloseable {
     /** Polls the stops in progress every few milliseconds; {@link #pollStops()} ends it when none is left. */
     private void pollStopsUntilDone() {
         if (stopTicker == null) {
-            stopTicker = loop.scheduleWithFixedDelay(this::pollStops, STOP_POLL_MILLIS, STOP_POLL_MILLIS,
-                    TimeUnit.MILLISECONDS);
+            stopTicker = loop.scheduleWithFixedDelay(guarded("checking the stops in progress", this::pollStops),
+                    STOP_POLL_MILLIS, STOP_POLL_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -646,12 +648,34 @@ public final class Supervisor implements AutoCloseable {
     }
 
     /** Hands work to the loop from another thread (the reaper); dropped once the supervisor is closed. */
-    private void post(Runnable work) {
+    private void post(String what, Runnable work) {
         try {
-            loop.execute(work);
+            loop.execute(guarded(what, work));
         } catch (java.util.concurrent.RejectedExecutionException closed) {
             // Shutting down: nobody is left to act on it.
         }
+    }
+
+    /**
+     * Work for the loop that cannot end the loop's schedule: whatever it throws is reported in one line
+     * and the loop carries on. Without this an executor drops the exception silently, and a periodic
+     * task (the stop poller, which sends SIGKILL at {@code stop_timeout} and drives the shutdown) would
+     * never run again.
+     */
+    private Runnable guarded(String what, Runnable work) {
+        return () -> {
+            try {
+                work.run();
+            } catch (RuntimeException | Error e) {
+                failures.incrementAndGet();
+                log.accept("internal error while " + what + " (supervision goes on): " + e);
+            }
+        };
+    }
+
+    /** How many pieces of the loop's work failed with an unexpected exception (see {@link #guarded}). */
+    public long internalFailures() {
+        return failures.get();
     }
 
     private ServiceState transition(ManagedService service, ServiceState state, String reason) {
