@@ -93,6 +93,39 @@ class DaemonFaultsTest {
         }
     }
 
+    @Test
+    void sighupWithABrokenFileSaysWhereOnTheDaemonsStderrAndKeepsTheRunningServices() throws Exception {
+        Path config = Files.writeString(dir.resolve("ppm.yml"), """
+                daemon:
+                  jmx: { enabled: false }
+                  jolokia: { enabled: false }
+                  shutdown: { timeout: 3s }
+                services:
+                  - name: web
+                    command: [sleep, "1000"]
+                """);
+        Path err = dir.resolve("err.txt");
+        Process daemon = start(daemon(config).redirectOutput(dir.resolve("out.txt").toFile()).redirectError(err.toFile()));
+        await().atMost(DEADLINE).until(() -> Files.readString(err).contains("web: started"));
+
+        Files.writeString(config, """
+                daemon:
+                  jmx: { enabled: false }
+                  jolokia: { enabled: false }
+                services:
+                  - name: web
+                    command: [sleep, "1000"
+                  - name: other
+                """);
+        new ProcessBuilder("kill", "-HUP", Long.toString(daemon.pid())).start().waitFor();
+
+        await().atMost(DEADLINE).until(() -> Files.readString(err).contains("reload refused"));
+        assertThat(Files.readString(err)).contains("ppm | reload refused: " + config + ":");
+        daemon.destroy();
+        assertThat(daemon.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readString(err)).doesNotContain("\tat ").contains("stopped, exit code 0");
+    }
+
     /** True once the relay's poller thread waits in a write to the daemon's full stdout pipe. */
     private static boolean relayBlockedInWrite(long daemonPid) throws IOException {
         try (var tasks = Files.list(Path.of("/proc", Long.toString(daemonPid), "task"))) {

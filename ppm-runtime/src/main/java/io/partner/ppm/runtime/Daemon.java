@@ -51,6 +51,8 @@ public final class Daemon implements DaemonControl {
     private static final int RING_LINES = 1000;
     private static final Duration PLUGIN_SCAN_PERIOD = Duration.ofSeconds(1);
     private static final Duration DRAIN_TIMEOUT = Duration.ofMillis(300);
+    /** How long what the services left behind has between SIGTERM and SIGKILL when the daemon exits. */
+    private static final Duration LEFTOVER_GRACE = Duration.ofMillis(200);
     /** Part of the shutdown timeout kept for closing endpoints and flushing output after the services are down. */
     private static final Duration SHUTDOWN_RESERVE = Duration.ofMillis(500);
 
@@ -225,10 +227,11 @@ public final class Daemon implements DaemonControl {
         }
     }
 
+    /** SIGHUP: there is no caller to answer, so a refusal goes to the daemon's stderr as one line. */
     private void reloadOnSignal() {
         try {
             reload();
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (RuntimeException e) {
             relay.daemonMessage("reload refused: " + e.getMessage());
         }
     }
@@ -258,7 +261,12 @@ public final class Daemon implements DaemonControl {
     }
 
     private void finish(int code) {
-        children.killAllOthersAsInit();
+        try {
+            // What services left behind (kill_mode: process, or past a stop) gets SIGTERM, then SIGKILL.
+            children.endLeftovers(LEFTOVER_GRACE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         // The last lines of the services are still in the pipes when their processes end.
         try {
             relay.awaitDrained(DRAIN_TIMEOUT);

@@ -1,6 +1,7 @@
 package io.partner.ppm.runtime.supervisor;
 
 import io.partner.ppm.api.ExitStatus;
+import io.partner.ppm.api.KillMode;
 import io.partner.ppm.api.ServiceEvent;
 import io.partner.ppm.api.ServiceInfo;
 import io.partner.ppm.api.ServiceSpec;
@@ -499,11 +500,40 @@ public final class Supervisor implements AutoCloseable {
         emit(end == ServiceState.FINISHED ? ServiceEvent.Type.FINISHED : ServiceEvent.Type.CRASHED,
                 service, previous, reason);
         if (service.stopping == null) {
-            afterEnd(service);
+            clearLeftoversThen(service, () -> afterEnd(service));
         } else {
             // Most stopped trees are gone with their leader: finish the stop now, not at the next poll.
             pollStops();
         }
+    }
+
+    /**
+     * After a main process ended on its own: with {@code kill_mode: group}, what it left behind (its
+     * group, its session, what it double-forked) gets the stop signal, then SIGKILL after
+     * {@code stop_timeout}, and {@code then} runs once all of it is gone; otherwise {@code then} runs now.
+     * The check is cheap when nothing is left: one {@code killpg(pgid, 0)} and the daemon's list of
+     * adopted children, without a pass over {@code /proc}.
+     */
+    private void clearLeftoversThen(ManagedService service, Runnable then) {
+        if (service.spec.killMode() == KillMode.GROUP && shutdown == null && leftoversLikely(service)) {
+            TreeSnapshot trees = new TreeSnapshot(children, Map.of(service.pid, service.name()));
+            int left = trees.of(service.pid).size();
+            if (left > 0) {
+                log.accept(service.name() + ": " + left + (left == 1 ? " process" : " processes")
+                        + " left behind get SIG" + service.spec.stopSignal().name());
+                service.stopping = new StopProcedure(children, service.pid,
+                        System.nanoTime() + service.spec.stopTimeout().toNanos());
+                service.stopping.begin(service.spec.stopSignal(), false, trees);
+                service.afterStop = then;
+                pollStopsUntilDone();
+                return;
+            }
+        }
+        then.run();
+    }
+
+    private boolean leftoversLikely(ManagedService service) {
+        return children.signalGroup(service.pid, 0) || children.adoptedOrphans().containsKey(service.name());
     }
 
     /** After a process ended on its own (or could not start): dependants, exit_with, then the restart policy. */
@@ -561,7 +591,7 @@ public final class Supervisor implements AutoCloseable {
     // ---------------------------------------------------------------- stopping
 
     private void beginStop(ManagedService service, Duration timeout) {
-        beginStop(service, timeout, new TreeSnapshot(children, List.of(service.pid)));
+        beginStop(service, timeout, new TreeSnapshot(children, Map.of(service.pid, service.name())));
     }
 
     private void beginStop(ManagedService service, Duration timeout, TreeSnapshot trees) {
@@ -636,12 +666,12 @@ public final class Supervisor implements AutoCloseable {
 
     /** A snapshot of the trees of every service alive or being stopped, read from /proc on first use. */
     private TreeSnapshot treesOfAll() {
-        List<Long> leaders = new ArrayList<>();
+        Map<Long, String> leaders = new java.util.HashMap<>();
         for (ManagedService service : services.values()) {
             if (service.stopping != null) {
-                leaders.add(service.stopping.leader());
+                leaders.put(service.stopping.leader(), service.name());
             } else if (service.alive()) {
-                leaders.add(service.pid);
+                leaders.put(service.pid, service.name());
             }
         }
         return new TreeSnapshot(children, leaders);
