@@ -14,12 +14,20 @@ import java.util.function.Consumer;
  */
 final class ServiceLog {
 
+    /** How often a log file that failed (a full disk) is tried again while lines keep coming. */
+    static final long RETRY_MILLIS = 1000;
+    private static final long RETRY_NANOS = RETRY_MILLIS * 1_000_000;
+
     private final String service;
     private final LineRing ring;
     private final List<Consumer<LogLine>> followers = new CopyOnWriteArrayList<>();
     private final List<Consumer<LogLine>> allServicesFollowers;
     private final Consumer<String> problemReporter;
     private RotatingLogFile file;
+    /** The file that failed to be written and is retried (null while writing works). */
+    private LogFileSpec failedFile;
+    private long retryAt;
+    private long linesLost;
     private boolean closed;
 
     ServiceLog(String service, int ringLines, int ringBytes, List<Consumer<LogLine>> allServicesFollowers,
@@ -39,6 +47,8 @@ final class ServiceLog {
         ring.append(src, batch, stream, time);
         if (file != null) {
             writeToFile(src, batch);
+        } else if (failedFile != null) {
+            retryFile(src, batch);
         }
         if (!followers.isEmpty() || !allServicesFollowers.isEmpty()) {
             notifyFollowers(src, batch, stream, time, firstSeq);
@@ -49,10 +59,50 @@ final class ServiceLog {
         try {
             file.write(src, batch);
         } catch (IOException e) {
-            // A full disk must not stop the service: keep relaying to stdout, drop the file.
-            problemReporter.accept("log file " + file.spec().file() + " of " + service
-                    + " disabled after a write error: " + e.getMessage());
+            // A full disk must not stop the service: keep relaying to stdout, and try the file again later.
+            LogFileSpec spec = file.spec();
+            problemReporter.accept("log file " + spec.file() + " of " + service + " cannot be written: "
+                    + e.getMessage() + "; its lines are dropped until writing works again");
             closeFile();
+            failedFile = spec;
+            linesLost = batch.size();
+            retryAt = System.nanoTime() + RETRY_NANOS;
+        }
+    }
+
+    /**
+     * Reopens a file that failed, at most once per {@value #RETRY_MILLIS} ms, and writes the batch to
+     * it; says once that it works again and how many lines it missed.
+     */
+    private void retryFile(byte[] src, LineBatch batch) {
+        if (System.nanoTime() - retryAt < 0) {
+            linesLost += batch.size();
+            return;
+        }
+        RotatingLogFile reopened = null;
+        try {
+            reopened = new RotatingLogFile(failedFile);
+            reopened.write(src, batch);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(reopened);
+            linesLost += batch.size();
+            retryAt = System.nanoTime() + RETRY_NANOS;
+            return;
+        }
+        problemReporter.accept("log file " + failedFile.file() + " of " + service + " is written again ("
+                + linesLost + (linesLost == 1 ? " line" : " lines") + " could not be written)");
+        file = reopened;
+        failedFile = null;
+        linesLost = 0;
+    }
+
+    private static void closeQuietly(RotatingLogFile file) {
+        if (file != null) {
+            try {
+                file.close();
+            } catch (IOException ignored) {
+                // It failed already; nothing more to say.
+            }
         }
     }
 
@@ -96,6 +146,7 @@ final class ServiceLog {
             return;
         }
         closeFile();
+        failedFile = null;
         if (spec != null) {
             try {
                 file = new RotatingLogFile(spec);
@@ -110,6 +161,7 @@ final class ServiceLog {
     synchronized void close() {
         closed = true;
         closeFile();
+        failedFile = null;
         followers.clear();
     }
 
