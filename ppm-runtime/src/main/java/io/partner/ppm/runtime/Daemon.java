@@ -417,6 +417,11 @@ public final class Daemon implements DaemonControl {
     }
 
     @Override
+    public List<String> stopAll() {
+        return supervisor.stopAll();
+    }
+
+    @Override
     public void restart(String name) {
         supervisor.restart(name);
     }

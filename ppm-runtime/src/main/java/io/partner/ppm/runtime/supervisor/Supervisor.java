@@ -56,6 +56,8 @@ public final class Supervisor implements AutoCloseable {
     private final ScheduledThreadPoolExecutor loop;
     private final Thread loopThread;
     private final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
+    /** Requests from other threads (users, signals), run before any other work of the loop; see {@link #urgent}. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> requests = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     // Loop-confined state.
     private final Map<String, ManagedService> services = new LinkedHashMap<>();
@@ -200,6 +202,29 @@ public final class Supervisor implements AutoCloseable {
         });
     }
 
+    /**
+     * Stops every service in one step of the loop, from one look at {@code /proc}: a stop request
+     * per service would queue each behind the restarts of crash-looping services, and read
+     * {@code /proc} once per service.
+     *
+     * @return the names of the services, in order
+     */
+    public List<String> stopAll() {
+        return call(() -> {
+            TreeSnapshot trees = treesOfAll();
+            for (ManagedService service : services.values()) {
+                cancelPendingRestart(service, "stopped on request");
+                service.waiting = false;
+                service.afterStop = null;
+                if (service.alive()) {
+                    beginStop(service, service.spec.stopTimeout(), trees);
+                }
+                service.publish();
+            }
+            return List.copyOf(services.keySet());
+        });
+    }
+
     public void restart(String name) {
         call(() -> {
             ManagedService service = require(name);
@@ -298,7 +323,7 @@ public final class Supervisor implements AutoCloseable {
     public CompletableFuture<Void> shutdown(Duration timeout) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         try {
-            loop.execute(guarded("starting the shutdown", () -> beginShutdown(timeout, done)));
+            urgent(() -> beginShutdown(timeout, done));
         } catch (java.util.concurrent.RejectedExecutionException closed) {
             done.complete(null);
         }
@@ -307,7 +332,11 @@ public final class Supervisor implements AutoCloseable {
 
     /** Kills every process tree at once (a second SIGTERM during shutdown). */
     public void killAll() {
-        post("killing every service", () -> ShutdownSequence.killAll(services, this::beginStop, treesOfAll()));
+        try {
+            urgent(() -> ShutdownSequence.killAll(services, this::beginStop, treesOfAll()));
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // Closed: nothing left to kill.
+        }
     }
 
     /**
@@ -687,6 +716,27 @@ public final class Supervisor implements AutoCloseable {
     }
 
     /**
+     * Runs {@code request} on the loop ahead of the work already queued: every piece of the loop's
+     * work first runs the requests waiting, so a user's stop or the daemon's shutdown waits for one
+     * piece of work at most, not behind the restarts of a hundred crash-looping services.
+     */
+    private void urgent(Runnable request) {
+        requests.add(request);
+        loop.execute(this::runRequests);
+    }
+
+    private void runRequests() {
+        for (Runnable request = requests.poll(); request != null; request = requests.poll()) {
+            try {
+                request.run();
+            } catch (RuntimeException | Error e) {
+                failures.incrementAndGet();
+                log.accept("internal error while handling a request (supervision goes on): " + e);
+            }
+        }
+    }
+
+    /**
      * Work for the loop that cannot end the loop's schedule: whatever it throws is reported in one line
      * and the loop carries on. Without this an executor drops the exception silently, and a periodic
      * task (the stop poller, which sends SIGKILL at {@code stop_timeout} and drives the shutdown) would
@@ -694,6 +744,7 @@ public final class Supervisor implements AutoCloseable {
      */
     private Runnable guarded(String what, Runnable work) {
         return () -> {
+            runRequests();
             try {
                 work.run();
             } catch (RuntimeException | Error e) {
@@ -745,7 +796,9 @@ public final class Supervisor implements AutoCloseable {
             if (Thread.currentThread() == loopThread) {
                 return task.call();
             }
-            return loop.submit(task).get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            java.util.concurrent.FutureTask<T> request = new java.util.concurrent.FutureTask<>(task);
+            urgent(request);
+            return request.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw rethrow(e.getCause());
         } catch (RuntimeException e) {
