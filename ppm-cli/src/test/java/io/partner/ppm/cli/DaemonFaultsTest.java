@@ -126,6 +126,81 @@ class DaemonFaultsTest {
         assertThat(Files.readString(err)).doesNotContain("\tat ").contains("stopped, exit code 0");
     }
 
+    /**
+     * Drives {@code ppm daemon -- CMD} on a pseudo-terminal, as {@code docker run -it} does: waits for
+     * {@code expect}, types {@code input} (a sequence of "wait-for=>then-type" steps), and prints the
+     * daemon's exit code as {@code EXIT n}.
+     */
+    private static final String PTY_DRIVER = """
+            import os, pty, select, sys, time
+            steps, argv = sys.argv[1], sys.argv[2:]
+            pid, fd = pty.fork()
+            if pid == 0:
+                os.execv(argv[0], argv)
+            seen = b''
+            def wait_for(token):
+                global seen
+                end = time.time() + 60
+                while token not in seen:
+                    left = end - time.time()
+                    if left <= 0:
+                        sys.exit('timed out waiting for %r, got %r' % (token, seen[-3000:]))
+                    ready, _, _ = select.select([fd], [], [], left)
+                    if ready:
+                        try:
+                            data = os.read(fd, 4096)
+                        except OSError:
+                            data = b''
+                        if not data:
+                            sys.exit('end of output waiting for %r, got %r' % (token, seen[-3000:]))
+                        seen += data
+                seen = seen[seen.index(token) + len(token):]
+            def unescape(text):
+                return text.encode().decode('unicode_escape').encode('latin-1')
+            for step in steps.split('|'):
+                token, typed = step.split('=>')
+                wait_for(unescape(token))
+                os.write(fd, unescape(typed))
+            while True:
+                try:
+                    if not os.read(fd, 4096):
+                        break
+                except OSError:
+                    break
+            _, status = os.waitpid(pid, 0)
+            print('EXIT %d' % os.waitstatus_to_exitcode(status))
+            """;
+
+    private String onTerminal(String steps, String... command) throws Exception {
+        Path driver = Files.writeString(dir.resolve("pty_driver.py"), PTY_DRIVER);
+        Path config = Files.writeString(dir.resolve("tty.yml"), """
+                daemon:
+                  jmx: { enabled: false }
+                  jolokia: { enabled: false }
+                  shutdown: { timeout: 3s }
+                """);
+        List<String> argv = new ArrayList<>(List.of("python3", driver.toString(), steps));
+        argv.addAll(daemon(config, command).command());
+        ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
+        builder.environment().put("PPM_RUNTIME_FILE", dir.resolve("run/daemon.json").toString());
+        Process process = start(builder);
+        assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("the terminal session ends").isTrue();
+        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void onATerminalTheMainCommandReadsWhatIsTypedAndCtrlCReachesIt() throws Exception {
+        // An interactive shell: it reads typed commands; Ctrl-C reaches it (it survives, as shells do), not the daemon.
+        // Each key is typed once the shell shows it is ready: a Ctrl-C flushes what is typed after it.
+        String shell = onTerminal("main: started=>echo $((6*7))\\n|42=>|# =>\\x03|^C=>|# =>exit 5\\n",
+                "--", "sh", "-i");
+        assertThat(shell).as(shell).contains("EXIT 5");
+
+        // cat ends on Ctrl-C, and the daemon exits with its code: 128 + SIGINT.
+        String cat = onTerminal("main: started=>typed line\\n|typed line\\r\\ntyped line=>\\x03", "--", "cat");
+        assertThat(cat).as(cat).contains("EXIT 130");
+    }
+
     /** True once the relay's poller thread waits in a write to the daemon's full stdout pipe. */
     private static boolean relayBlockedInWrite(long daemonPid) throws IOException {
         try (var tasks = Files.list(Path.of("/proc", Long.toString(daemonPid), "task"))) {

@@ -84,9 +84,20 @@ public final class Daemon implements DaemonControl {
         // One process layer per daemon, and one daemon at a time per JVM: two reapers would take each other's children.
         this.children = ChildProcesses.open();
         this.supervisor = new Supervisor(children, relay, new RestartPolicies(plugins::restartPolicy), events,
-                options.clock(), new ServiceEnvironment(options.environment(), options.workingDirectory()),
+                options.clock(), new ServiceEnvironment(options.environment(), options.workingDirectory(),
+                        terminalService(options)),
                 relay::daemonMessage);
         this.stats = new StatsCollector(config.statsInterval(), supervisor::leaders, supervisor::acceptStats);
+    }
+
+    /**
+     * The main command of {@code ppm daemon -- CMD} gets the terminal when the daemon runs on one
+     * ({@code docker run -it}): stdin, stdout and stderr, and the terminal's foreground, so that typed
+     * input and Ctrl-C reach it.
+     */
+    private static String terminalService(DaemonOptions options) {
+        return options.handleSignals() && !options.trailingCommand().isEmpty() && ChildProcesses.stdinIsTerminal()
+                ? MAIN_SERVICE : null;
     }
 
     /**

@@ -84,6 +84,9 @@ public final class ChildProcesses implements AutoCloseable {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(listener, "listener");
         Launch launch = planner.plan(request);
+        if (request.onTerminal()) {
+            return spawnOnTerminal(launch, listener);
+        }
         PipeInput stdout = null;
         PipeInput stderr = null;
         try (Pipe stdoutPipe = Pipe.open(libc); Pipe stderrPipe = Pipe.open(libc)) {
@@ -96,6 +99,26 @@ public final class ChildProcesses implements AutoCloseable {
             closeQuietly(stderr);
             throw e;
         }
+    }
+
+    /**
+     * Starts a child in the foreground of the daemon's terminal (see {@link SpawnRequest#onTerminal()})
+     * and hands it the terminal. A child that touched the terminal before it was its own (a read
+     * from the background stops it with SIGTTIN) gets SIGCONT and carries on.
+     */
+    private ChildProcess spawnOnTerminal(Launch launch, ChildListener listener) throws SpawnException {
+        long pid = spawner.spawn(launch, -1, -1, table, listener);
+        int errno = libc.tcsetpgrp(0, Math.toIntExact(pid));
+        if (errno != 0) {
+            LOG.log(System.Logger.Level.WARNING, "cannot give the terminal to process {0}: {1}", pid, libc.describe(errno));
+        }
+        libc.killpg(Math.toIntExact(pid), 18);
+        return new ChildProcess(pid, null, null);
+    }
+
+    /** Whether the daemon's stdin is a terminal. */
+    public static boolean stdinIsTerminal() {
+        return LibC.get().isatty(0);
     }
 
     /**
