@@ -596,6 +596,9 @@ public final class Supervisor implements AutoCloseable {
         service.publish();
         emit(ServiceEvent.Type.RESTART_SCHEDULED, service, null, "restart in " + Durations.format(delay));
         service.pendingRestart = loop.schedule(guarded("restarting " + service.name(), () -> {
+            if (service.nextRestartAt == 0) {
+                return; // a request that ran just before this task (a stop, a start) cancelled the restart
+            }
             service.pendingRestart = null;
             if (shutdown == null && services.containsValue(service) && !service.alive()) {
                 service.restarts++;
