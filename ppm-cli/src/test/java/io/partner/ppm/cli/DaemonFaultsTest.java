@@ -172,6 +172,7 @@ class DaemonFaultsTest {
             """;
 
     private String onTerminal(String steps, String... command) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(onPath("python3"), "python3 drives the pseudo-terminal");
         Path driver = Files.writeString(dir.resolve("pty_driver.py"), PTY_DRIVER);
         Path config = Files.writeString(dir.resolve("tty.yml"), """
                 daemon:
@@ -199,6 +200,15 @@ class DaemonFaultsTest {
         // cat ends on Ctrl-C, and the daemon exits with its code: 128 + SIGINT.
         String cat = onTerminal("main: started=>typed line\\n|typed line\\r\\ntyped line=>\\x03", "--", "cat");
         assertThat(cat).as(cat).contains("EXIT 130");
+    }
+
+    private static boolean onPath(String program) {
+        for (String directory : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (!directory.isEmpty() && Files.isExecutable(Path.of(directory, program))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True once the relay's poller thread waits in a write to the daemon's full stdout pipe. */
