@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
  * @param log optional log file, or null
  * @param extensions keys owned by plugins (e.g. {@code schedule}), as parsed YAML values
  *     (String, Number, Boolean, List, Map)
+ * @param killMode what happens to the processes left behind when the main process ends on its own
  */
 public record ServiceSpec(
         String name,
@@ -44,7 +45,8 @@ public record ServiceSpec(
         Map<String, DependencyCondition> dependsOn,
         boolean autostart,
         LogFileSpec log,
-        Map<String, Object> extensions) {
+        Map<String, Object> extensions,
+        KillMode killMode) {
 
     /** What a service name must look like. */
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -70,6 +72,16 @@ public record ServiceSpec(
         successExitCodes = Set.copyOf(successExitCodes);
         dependsOn = Map.copyOf(dependsOn);
         extensions = Map.copyOf(extensions);
+        Objects.requireNonNull(killMode, "killMode");
+    }
+
+    /** A spec whose leftovers are cleared with the main process ({@link KillMode#GROUP}). */
+    public ServiceSpec(String name, List<String> command, boolean shell, String cwd, Map<String, String> env,
+                       String envFile, String user, String restart, BackoffSpec backoff, Signal stopSignal,
+                       Duration stopTimeout, Set<Integer> successExitCodes, Map<String, DependencyCondition> dependsOn,
+                       boolean autostart, LogFileSpec log, Map<String, Object> extensions) {
+        this(name, command, shell, cwd, env, envFile, user, restart, backoff, stopSignal, stopTimeout, successExitCodes,
+                dependsOn, autostart, log, extensions, KillMode.GROUP);
     }
 
     /** A spec with every optional field at its default: restart on failure, SIGTERM, 5 s stop timeout. */

@@ -166,6 +166,14 @@ class CliAgainstRealDaemonTest {
         assertThat(ppm("plugins").out()).isEqualTo("no plugins\n");
 
         Files.writeString(running.configFile, RunningDaemon.NO_ENDPOINTS + SERVICES + """
+                  - name: broken
+                    command: ["sleep", "1000"
+                """);
+        CliRun refused = ppm("reload");
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.errorLine()).startsWith("ppm: " + running.configFile + ":").contains("YAML syntax error");
+
+        Files.writeString(running.configFile, RunningDaemon.NO_ENDPOINTS + SERVICES + """
                   - name: newcomer
                     command: ["sleep", "1000"]
                 """);

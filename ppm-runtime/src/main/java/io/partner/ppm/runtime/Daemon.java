@@ -51,6 +51,8 @@ public final class Daemon implements DaemonControl {
     private static final int RING_LINES = 1000;
     private static final Duration PLUGIN_SCAN_PERIOD = Duration.ofSeconds(1);
     private static final Duration DRAIN_TIMEOUT = Duration.ofMillis(300);
+    /** How long what the services left behind has between SIGTERM and SIGKILL when the daemon exits. */
+    private static final Duration LEFTOVER_GRACE = Duration.ofMillis(200);
     /** Part of the shutdown timeout kept for closing endpoints and flushing output after the services are down. */
     private static final Duration SHUTDOWN_RESERVE = Duration.ofMillis(500);
     /** The part of that reserve the plugins get, all together, to stop; a plugin still busy then is left behind. */
@@ -84,9 +86,20 @@ public final class Daemon implements DaemonControl {
         // One process layer per daemon, and one daemon at a time per JVM: two reapers would take each other's children.
         this.children = ChildProcesses.open();
         this.supervisor = new Supervisor(children, relay, new RestartPolicies(plugins::restartPolicy), events,
-                options.clock(), new ServiceEnvironment(options.environment(), options.workingDirectory()),
+                options.clock(), new ServiceEnvironment(options.environment(), options.workingDirectory(),
+                        terminalService(options)),
                 relay::daemonMessage);
         this.stats = new StatsCollector(config.statsInterval(), supervisor::leaders, supervisor::acceptStats);
+    }
+
+    /**
+     * The main command of {@code ppm daemon -- CMD} gets the terminal when the daemon runs on one
+     * ({@code docker run -it}): stdin, stdout and stderr, and the terminal's foreground, so that typed
+     * input and Ctrl-C reach it.
+     */
+    private static String terminalService(DaemonOptions options) {
+        return options.handleSignals() && !options.trailingCommand().isEmpty() && ChildProcesses.stdinIsTerminal()
+                ? MAIN_SERVICE : null;
     }
 
     /**
@@ -232,10 +245,11 @@ public final class Daemon implements DaemonControl {
         }
     }
 
+    /** SIGHUP: there is no caller to answer, so a refusal goes to the daemon's stderr as one line. */
     private void reloadOnSignal() {
         try {
             reload();
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (RuntimeException e) {
             relay.daemonMessage("reload refused: " + e.getMessage());
         }
     }
@@ -262,12 +276,19 @@ public final class Daemon implements DaemonControl {
         if (!shuttingDown.compareAndSet(false, true)) {
             return;
         }
+        ShutdownDeadline.watch(config.shutdownTimeout(), code, exit, () -> supervisor.leaders().values(), children,
+                relay::daemonMessage, options.handleSignals());
         Duration budget = config.shutdownTimeout().minus(SHUTDOWN_RESERVE);
         supervisor.shutdown(budget.isNegative() ? Duration.ZERO : budget).whenComplete((v, e) -> finish(code));
     }
 
     private void finish(int code) {
-        children.killAllOthersAsInit();
+        try {
+            // What services left behind (kill_mode: process, or past a stop) gets SIGTERM, then SIGKILL.
+            children.endLeftovers(LEFTOVER_GRACE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         // The last lines of the services are still in the pipes when their processes end.
         try {
             relay.awaitDrained(DRAIN_TIMEOUT);
@@ -415,6 +436,11 @@ public final class Daemon implements DaemonControl {
     @Override
     public void stop(String name) {
         supervisor.stop(name);
+    }
+
+    @Override
+    public List<String> stopAll() {
+        return supervisor.stopAll();
     }
 
     @Override

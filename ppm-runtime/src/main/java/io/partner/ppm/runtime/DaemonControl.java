@@ -41,6 +41,13 @@ public interface DaemonControl extends SupervisorContext {
     /** Re-reads the configuration file and applies the difference; IllegalArgumentException on a bad file (nothing changes). */
     void reload();
 
+    /** Stops every service at once (see {@link io.partner.ppm.api.management.DaemonMXBean#stopAll()}); returns their names. */
+    default List<String> stopAll() {
+        List<String> names = services().stream().map(io.partner.ppm.api.ServiceInfo::name).toList();
+        names.forEach(this::stop);
+        return names;
+    }
+
     /** Starts a graceful shutdown and returns at once. */
     void shutdown();
 

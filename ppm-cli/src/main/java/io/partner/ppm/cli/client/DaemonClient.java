@@ -58,6 +58,9 @@ public interface DaemonClient extends AutoCloseable {
 
     void removeService(String name);
 
+    /** Stops every service in one request; returns their names. */
+    List<String> stopAll();
+
     void reload();
 
     void shutdown();

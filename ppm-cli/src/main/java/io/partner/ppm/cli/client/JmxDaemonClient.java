@@ -149,6 +149,11 @@ public final class JmxDaemonClient implements DaemonClient {
     }
 
     @Override
+    public List<String> stopAll() {
+        return call(null, daemon::stopAll);
+    }
+
+    @Override
     public void shutdown() {
         call(null, () -> run(daemon::shutdown));
     }

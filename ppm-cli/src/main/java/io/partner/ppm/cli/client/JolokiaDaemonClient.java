@@ -143,6 +143,12 @@ public final class JolokiaDaemonClient implements DaemonClient {
     }
 
     @Override
+    public List<String> stopAll() {
+        Object names = exec(ObjectNames.DAEMON, "stopAll", null);
+        return names instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+    }
+
+    @Override
     public void shutdown() {
         exec(ObjectNames.DAEMON, "shutdown", null);
     }

@@ -118,6 +118,7 @@ public final class ConfigWriter {
         map.put(ServiceKeys.BACKOFF, backoff(s.backoff()));
         map.put(ServiceKeys.STOP_SIGNAL, s.stopSignal().name());
         map.put(ServiceKeys.STOP_TIMEOUT, Durations.format(s.stopTimeout()));
+        map.put(ServiceKeys.KILL_MODE, s.killMode().configName());
         map.put(ServiceKeys.SUCCESS_EXIT_CODES, new ArrayList<>(new TreeSet<>(s.successExitCodes())));
         if (!s.dependsOn().isEmpty()) {
             Map<String, Object> dependsOn = new TreeMap<>();

@@ -2,6 +2,7 @@ package io.partner.ppm.runtime.config;
 
 import io.partner.ppm.api.BackoffSpec;
 import io.partner.ppm.api.DependencyCondition;
+import io.partner.ppm.api.KillMode;
 import io.partner.ppm.api.LogFileSpec;
 import io.partner.ppm.api.ServiceSpec;
 import io.partner.ppm.api.Signal;
@@ -37,6 +38,7 @@ final class ServiceBuilder {
     long logMaxSize = LogFileSpec.DEFAULT_MAX_SIZE;
     int logMaxFiles = LogFileSpec.DEFAULT_MAX_FILES;
     final Map<String, Object> extensions = new LinkedHashMap<>();
+    KillMode killMode = KillMode.GROUP;
 
     ServiceBuilder(String name) {
         this.name = name;
@@ -45,6 +47,6 @@ final class ServiceBuilder {
     ServiceSpec build() {
         LogFileSpec log = logFile == null ? null : new LogFileSpec(logFile, logMaxSize, logMaxFiles);
         return new ServiceSpec(name, command, shell, cwd, env, envFile, user, restart, backoff, stopSignal, stopTimeout,
-                successExitCodes, dependsOn, autostart, log, extensions);
+                successExitCodes, dependsOn, autostart, log, extensions, killMode);
     }
 }

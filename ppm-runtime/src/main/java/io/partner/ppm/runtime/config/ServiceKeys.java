@@ -15,13 +15,14 @@ final class ServiceKeys {
     static final String BACKOFF = "backoff";
     static final String STOP_SIGNAL = "stop_signal";
     static final String STOP_TIMEOUT = "stop_timeout";
+    static final String KILL_MODE = "kill_mode";
     static final String SUCCESS_EXIT_CODES = "success_exit_codes";
     static final String DEPENDS_ON = "depends_on";
     static final String AUTOSTART = "autostart";
     static final String LOG = "log";
 
     static final List<String> ALL = List.of(NAME, COMMAND, CWD, ENV, ENV_FILE, USER, RESTART, BACKOFF, STOP_SIGNAL,
-            STOP_TIMEOUT, SUCCESS_EXIT_CODES, DEPENDS_ON, AUTOSTART, LOG);
+            STOP_TIMEOUT, KILL_MODE, SUCCESS_EXIT_CODES, DEPENDS_ON, AUTOSTART, LOG);
 
     static final List<String> BACKOFF_KEYS = List.of("interval", "max", "reset_after", "max_restarts");
     static final List<String> LOG_KEYS = List.of("file", "max_size", "max_files");

@@ -2,6 +2,7 @@ package io.partner.ppm.runtime.config;
 
 import io.partner.ppm.api.BackoffSpec;
 import io.partner.ppm.api.DependencyCondition;
+import io.partner.ppm.api.KillMode;
 import io.partner.ppm.api.ServiceSpec;
 import io.partner.ppm.api.Signal;
 import io.partner.ppm.api.spi.ConfigContribution;
@@ -132,6 +133,7 @@ final class ServiceReader {
             case ServiceKeys.BACKOFF -> b.backoff = backoff(value, scope);
             case ServiceKeys.STOP_SIGNAL -> b.stopSignal = signal(value, scope);
             case ServiceKeys.STOP_TIMEOUT -> b.stopTimeout = NodeValues.duration(value, scope);
+            case ServiceKeys.KILL_MODE -> b.killMode = killMode(value, scope);
             case ServiceKeys.SUCCESS_EXIT_CODES -> b.successExitCodes = exitCodes(value, scope);
             case ServiceKeys.DEPENDS_ON -> dependsOn(value, scope, b);
             case ServiceKeys.AUTOSTART -> b.autostart = NodeValues.bool(value, scope);
@@ -215,6 +217,14 @@ final class ServiceReader {
         String text = NodeValues.string(value, scope);
         try {
             return Signal.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ConfigException.at(value.mark(), scope.problem(e.getMessage()));
+        }
+    }
+
+    private static KillMode killMode(Node value, Scope scope) throws ConfigException {
+        try {
+            return KillMode.parse(NodeValues.string(value, scope));
         } catch (IllegalArgumentException e) {
             throw ConfigException.at(value.mark(), scope.problem(e.getMessage()));
         }

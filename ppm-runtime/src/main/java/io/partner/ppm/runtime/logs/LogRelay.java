@@ -30,7 +30,10 @@ import java.util.function.Consumer;
  * size, each relayed as a line of its own, so no line is ever held whole in memory. Writes to the
  * daemon's streams take whole chunks of lines under a short, fair lock: a chatty service cannot keep
  * the others waiting for long. When the daemon's stdout itself blocks, the relay waits (and with
- * the poller, the pipes of every service): output is delayed, never dropped.
+ * the poller, the pipes of every service, which then block their writers): service output is
+ * delayed, never dropped. The daemon's own messages never wait: they go through a bounded queue
+ * and a writer thread of their own, and are dropped (and counted) when the queue is full, so that
+ * nothing that reports a message (the supervisor loop above all) can be held by a stalled output.
  *
  * <p>Threads: a service's pipes ({@link PipeInput}) cost no thread of their own. One
  * {@code ppm-relay-poller} thread, shared by every relay of the JVM, waits on all of them with
@@ -48,6 +51,8 @@ public final class LogRelay implements AutoCloseable {
     public static final int MIN_RING_BYTES = LineRing.MIN_BYTES;
     /** The service name the daemon's own messages carry. */
     public static final String DAEMON_NAME = "ppm";
+    /** How long closing waits for the daemon's last messages to reach a slow stderr. */
+    private static final Duration CLOSE_FLUSH_TIMEOUT = Duration.ofMillis(300);
 
     private final LogConfig config;
     private final LogSink stdout;
@@ -60,6 +65,7 @@ public final class LogRelay implements AutoCloseable {
     private final List<Consumer<LogLine>> allServicesFollowers = new CopyOnWriteArrayList<>();
     private final ReaderCount readers = new ReaderCount();
     private final BufferPool buffers = new BufferPool();
+    private final DaemonMessageWriter messages = new DaemonMessageWriter(this::writeDaemonMessage);
     private volatile boolean closed;
 
     /**
@@ -210,9 +216,29 @@ public final class LogRelay implements AutoCloseable {
     /**
      * Writes one of the daemon's own messages to stderr as {@code ppm | text} (or a JSON line with
      * service {@code ppm}), with the same whole-line guarantee as service output. A message with
-     * several lines becomes several output lines.
+     * several lines becomes several output lines. Returns at once: the message is written by a
+     * thread of its own, and dropped (and counted) when {@value DaemonMessageWriter#CAPACITY}
+     * messages already wait for a stalled stderr.
      */
     public void daemonMessage(String text) {
+        messages.submit(text);
+    }
+
+    /**
+     * Waits until the daemon messages given so far are written, at most {@code timeout}.
+     *
+     * @return false when stderr is still blocked at the timeout
+     */
+    public boolean flushDaemonMessages(Duration timeout) throws InterruptedException {
+        return messages.flush(timeout);
+    }
+
+    /** Daemon messages dropped so far because stderr did not take them. */
+    public long droppedDaemonMessages() {
+        return messages.dropped();
+    }
+
+    private void writeDaemonMessage(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         LineBatch batch = new LineBatch();
         LineSplitter.split(bytes, 0, bytes.length, true, batch);
@@ -282,12 +308,14 @@ public final class LogRelay implements AutoCloseable {
     }
 
     /**
-     * Closes every log file and drops the rings. Does not wait for readers (see
+     * Writes the daemon messages still queued (waiting at most 300 ms for a stalled stderr), closes
+     * every log file and drops the rings. Does not wait for readers (see
      * {@link #awaitDrained}); those still running keep relaying to stdout and stderr. Does not close
      * the daemon's stdout and stderr.
      */
     @Override
     public void close() {
+        messages.close(CLOSE_FLUSH_TIMEOUT);
         closed = true;
         for (String service : List.copyOf(services.keySet())) {
             unregister(service);

@@ -19,6 +19,9 @@ final class ServiceLog {
 
     /** How long the first lines wait for a log file being opened. */
     private static final Duration OPEN_GRACE = Duration.ofMillis(50);
+    /** How often a log file that failed (a full disk) is tried again while lines keep coming. */
+    static final long RETRY_MILLIS = 1000;
+    private static final long RETRY_NANOS = RETRY_MILLIS * 1_000_000;
 
     private final String service;
     private final LineRing ring;
@@ -30,6 +33,10 @@ final class ServiceLog {
     private CompletableFuture<RotatingLogFile> opening;
     private LogFileSpec openingSpec;
     private long openingSince;
+    /** The file that failed to be written and is retried (null while writing works). */
+    private LogFileSpec failedFile;
+    private long retryAt;
+    private long linesLost;
     private boolean closed;
 
     ServiceLog(String service, int ringLines, int ringBytes, List<Consumer<LogLine>> allServicesFollowers,
@@ -52,6 +59,8 @@ final class ServiceLog {
         }
         if (file != null) {
             writeToFile(src, batch);
+        } else if (failedFile != null) {
+            retryFile(src, batch);
         }
         if (!followers.isEmpty() || !allServicesFollowers.isEmpty()) {
             notifyFollowers(src, batch, stream, time, firstSeq);
@@ -62,10 +71,50 @@ final class ServiceLog {
         try {
             file.write(src, batch);
         } catch (IOException e) {
-            // A full disk must not stop the service: keep relaying to stdout, drop the file.
-            problemReporter.accept("log file " + file.spec().file() + " of " + service
-                    + " disabled after a write error: " + e.getMessage());
+            // A full disk must not stop the service: keep relaying to stdout, and try the file again later.
+            LogFileSpec spec = file.spec();
+            problemReporter.accept("log file " + spec.file() + " of " + service + " cannot be written: "
+                    + e.getMessage() + "; its lines are dropped until writing works again");
             closeFile();
+            failedFile = spec;
+            linesLost = batch.size();
+            retryAt = System.nanoTime() + RETRY_NANOS;
+        }
+    }
+
+    /**
+     * Reopens a file that failed, at most once per {@value #RETRY_MILLIS} ms, and writes the batch to
+     * it; says once that it works again and how many lines it missed.
+     */
+    private void retryFile(byte[] src, LineBatch batch) {
+        if (System.nanoTime() - retryAt < 0) {
+            linesLost += batch.size();
+            return;
+        }
+        RotatingLogFile reopened = null;
+        try {
+            reopened = new RotatingLogFile(failedFile);
+            reopened.write(src, batch);
+        } catch (IOException | RuntimeException e) {
+            closeFailed(reopened);
+            linesLost += batch.size();
+            retryAt = System.nanoTime() + RETRY_NANOS;
+            return;
+        }
+        problemReporter.accept("log file " + failedFile.file() + " of " + service + " is written again ("
+                + linesLost + (linesLost == 1 ? " line" : " lines") + " could not be written)");
+        file = reopened;
+        failedFile = null;
+        linesLost = 0;
+    }
+
+    private static void closeFailed(RotatingLogFile file) {
+        if (file != null) {
+            try {
+                file.close();
+            } catch (IOException ignored) {
+                // It failed already; nothing more to say.
+            }
         }
     }
 
@@ -112,6 +161,7 @@ final class ServiceLog {
             return;
         }
         closeFile();
+        failedFile = null;
         if (spec != null) {
             CompletableFuture<RotatingLogFile> open = LogFileOpener.open(spec);
             opening = open;
@@ -172,6 +222,7 @@ final class ServiceLog {
     synchronized void close() {
         closed = true;
         closeFile();
+        failedFile = null;
         followers.clear();
     }
 

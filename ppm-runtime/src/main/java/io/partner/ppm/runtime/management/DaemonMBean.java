@@ -151,6 +151,11 @@ final class DaemonMBean implements DaemonMXBean {
     }
 
     @Override
+    public List<String> stopAll() {
+        return JdkExceptions.call(control::stopAll);
+    }
+
+    @Override
     public void reload() {
         JdkExceptions.run(control::reload);
     }

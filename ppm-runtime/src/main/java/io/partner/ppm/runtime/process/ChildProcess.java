@@ -10,14 +10,18 @@ package io.partner.ppm.runtime.process;
  * virtual thread's carrier), or hand them to a {@link ReadinessPoller} so that no thread waits.
  *
  * @param pid the child's process id; it leads its own session and process group (pid = pgid = sid)
- * @param stdout the child's standard output
- * @param stderr the child's standard error
+ * @param stdout the child's standard output; null for a child on the daemon's terminal
+ * @param stderr the child's standard error; null for a child on the daemon's terminal
  */
 public record ChildProcess(long pid, PipeInput stdout, PipeInput stderr) {
 
     /** Closes both streams: for when the output is not wanted any more. */
     public void closeStreams() {
-        stdout.close();
-        stderr.close();
+        if (stdout != null) {
+            stdout.close();
+        }
+        if (stderr != null) {
+            stderr.close();
+        }
     }
 }

@@ -84,6 +84,9 @@ public final class ChildProcesses implements AutoCloseable {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(listener, "listener");
         Launch launch = planner.plan(request);
+        if (request.onTerminal()) {
+            return spawnOnTerminal(launch, listener);
+        }
         PipeInput stdout = null;
         PipeInput stderr = null;
         try (Pipe stdoutPipe = Pipe.open(libc); Pipe stderrPipe = Pipe.open(libc)) {
@@ -96,6 +99,26 @@ public final class ChildProcesses implements AutoCloseable {
             closeQuietly(stderr);
             throw e;
         }
+    }
+
+    /**
+     * Starts a child in the foreground of the daemon's terminal (see {@link SpawnRequest#onTerminal()})
+     * and hands it the terminal. A child that touched the terminal before it was its own (a read
+     * from the background stops it with SIGTTIN) gets SIGCONT and carries on.
+     */
+    private ChildProcess spawnOnTerminal(Launch launch, ChildListener listener) throws SpawnException {
+        long pid = spawner.spawn(launch, -1, -1, table, listener);
+        int errno = libc.tcsetpgrp(0, Math.toIntExact(pid));
+        if (errno != 0) {
+            LOG.log(System.Logger.Level.WARNING, "cannot give the terminal to process {0}: {1}", pid, libc.describe(errno));
+        }
+        libc.killpg(Math.toIntExact(pid), 18);
+        return new ChildProcess(pid, null, null);
+    }
+
+    /** Whether the daemon's stdin is a terminal. */
+    public static boolean stdinIsTerminal() {
+        return LibC.get().isatty(0);
     }
 
     /**
@@ -120,6 +143,47 @@ public final class ChildProcesses implements AutoCloseable {
         if (libc.getpid() == 1) {
             libc.kill(-1, 9);
         }
+    }
+
+    /**
+     * The daemon's last act: whatever is left of the services (as PID 1, every other process of the
+     * namespace; otherwise the processes of services the daemon adopted, and theirs) gets SIGTERM, and SIGKILL
+     * once {@code grace} has passed. Returns when nothing is left, or after the SIGKILL.
+     */
+    public void endLeftovers(java.time.Duration grace) throws InterruptedException {
+        boolean init = libc.getpid() == 1;
+        Set<Long> leftovers = init ? Set.of() : adoptedTrees();
+        if (!init && leftovers.isEmpty()) {
+            return;
+        }
+        sendToLeftovers(init, leftovers, 15);
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            if (init ? libc.kill(-1, 0) == LibC.ESRCH : leftovers.stream().noneMatch(pid -> libc.kill(Math.toIntExact(pid), 0) == 0)) {
+                return;
+            }
+            Thread.sleep(5);
+        }
+        sendToLeftovers(init, leftovers, 9);
+    }
+
+    private void sendToLeftovers(boolean init, Set<Long> leftovers, int signal) {
+        if (init) {
+            libc.kill(-1, signal);
+        } else {
+            leftovers.forEach(pid -> libc.kill(Math.toIntExact(pid), signal));
+        }
+    }
+
+    /** The adopted processes of services (see {@link #adoptedOrphans()}), with their groups, sessions and descendants. */
+    private Set<Long> adoptedTrees() {
+        java.util.List<Long> adopted = adoptedOrphans().values().stream().flatMap(Set::stream).toList();
+        if (adopted.isEmpty()) {
+            return Set.of();
+        }
+        Set<Long> all = new java.util.HashSet<>();
+        processTrees(adopted).values().forEach(all::addAll);
+        return all;
     }
 
     /**
@@ -149,6 +213,27 @@ public final class ChildProcesses implements AutoCloseable {
     public Map<Long, Set<Long>> processTrees(Collection<Long> leaderPids) {
         leaderPids.forEach(pid -> requirePositive(pid, "pid"));
         return treeScanner.scanAll(leaderPids, libc.getpid());
+    }
+
+    /**
+     * The processes of services that lost their parent and were adopted by the daemon (as subreaper
+     * or PID 1): a double-forked daemon, a background job whose shell exited. They are children of
+     * the daemon that it did not start, and are told apart by the {@code PPM_SERVICE_NAME} every
+     * service starts with (a process that clears its environment cannot be placed). Reads the
+     * daemon's {@code /proc/self/task/TID/children} lists and the environment of those children only;
+     * nothing else of {@code /proc}.
+     *
+     * @return service name to the pids adopted from it; empty when the daemon has adopted nothing
+     */
+    public Map<String, Set<Long>> adoptedOrphans() {
+        Map<String, Set<Long>> orphans = new java.util.HashMap<>();
+        for (long pid : AdoptedChildren.list(PROC.resolve("self/task"))) {
+            if (!table.isRegistered(pid)) {
+                AdoptedChildren.serviceOf(PROC.resolve(Long.toString(pid)))
+                        .ifPresent(service -> orphans.computeIfAbsent(service, name -> new java.util.HashSet<>()).add(pid));
+            }
+        }
+        return orphans;
     }
 
     /** How many terminated processes the reaper collected that were not started here. */

@@ -83,6 +83,16 @@ final class ChildTable {
         }
     }
 
+    /** Whether {@code pid} was started here and has not been reaped yet. */
+    boolean isRegistered(long pid) {
+        lock.lock();
+        try {
+            return listeners.containsKey(pid);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     long spawnCount() {
         lock.lock();
         try {

@@ -35,6 +35,7 @@ final class LibC {
     static final long SIGINFO_PID_OFFSET = 16;
     static final long SIGINFO_STATUS_OFFSET = 24;
 
+    static final short POSIX_SPAWN_SETPGROUP = 0x02;
     static final short POSIX_SPAWN_SETSIGDEF = 0x04;
     static final short POSIX_SPAWN_SETSIGMASK = 0x08;
     static final short POSIX_SPAWN_SETSID = 0x80;
@@ -140,6 +141,9 @@ final class LibC {
     private final MethodHandle attrSetSigMask = bind("posix_spawnattr_setsigmask", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
     private final MethodHandle attrSetSigDefault = bind("posix_spawnattr_setsigdefault", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
     private final MethodHandle sigemptyset = bind("sigemptyset", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    private final MethodHandle attrSetPgroup = bind("posix_spawnattr_setpgroup", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+    private final MethodHandle isatty = bind("isatty", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    private final MethodHandle tcsetpgrp = bindWithErrno("tcsetpgrp", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
 
     private LibC() {
     }
@@ -399,6 +403,32 @@ final class LibC {
     int attrSetFlags(MemorySegment attr, short flags) {
         try {
             return (int) attrSetFlags.invokeExact(attr, flags);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    int attrSetPgroup(MemorySegment attr, int pgroup) {
+        try {
+            return (int) attrSetPgroup.invokeExact(attr, pgroup);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    boolean isatty(int fd) {
+        try {
+            return (int) isatty.invokeExact(fd) == 1;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** Makes {@code pgrp} the foreground process group of the terminal on {@code fd}; 0 or the errno. */
+    int tcsetpgrp(int fd, int pgrp) {
+        MemorySegment state = CALL_STATE_BUFFER.get();
+        try {
+            return errnoOf((int) tcsetpgrp.invokeExact(state, fd, pgrp), state);
         } catch (Throwable t) {
             throw rethrow(t);
         }

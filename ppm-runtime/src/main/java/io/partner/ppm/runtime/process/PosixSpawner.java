@@ -16,6 +16,12 @@ import java.util.Map;
  * given pipes as stdout and stderr, its working directory, and no other file descriptor: the JVM
  * opens jars and sockets without close-on-exec, so {@code closefrom(3)} is what keeps them out of
  * services.
+ *
+ * <p>A child for the daemon's terminal ({@code stdoutFd} -1) instead keeps the daemon's session and
+ * file descriptors 0 to 2, in a process group of its own ({@code POSIX_SPAWN_SETPGROUP}), which the
+ * caller then makes the terminal's foreground group: a new session could not get the terminal back,
+ * since acquiring a controlling terminal ({@code TIOCSCTTY}) needs code in the child before
+ * {@code exec}, which {@code posix_spawn} cannot run. This is what tini does for its child.
  */
 final class PosixSpawner {
 
@@ -35,6 +41,8 @@ final class PosixSpawner {
     /**
      * Spawns the child while {@code table} is locked and registers it with {@code listener}.
      *
+     * @param stdoutFd the pipe for the child's stdout, or -1 for a child on the daemon's terminal
+     *     (then {@code stderrFd} is ignored too)
      * @return the child's pid
      * @throws SpawnException with the error {@code posix_spawn} returned (ENOENT, EACCES, ENOEXEC, ...)
      */
@@ -47,8 +55,9 @@ final class PosixSpawner {
             try {
                 check(libc.attrInit(attr), "posix_spawnattr_init");
                 try {
+                    boolean onTerminal = stdoutFd < 0;
                     addFileActions(arena, actions, launch.cwd(), stdoutFd, stderrFd);
-                    setAttributes(arena, attr);
+                    setAttributes(arena, attr, onTerminal);
                     MemorySegment path = arena.allocateFrom(launch.executable());
                     MemorySegment argv = stringArray(arena, launch.argv());
                     MemorySegment envp = stringArray(arena, environmentLines(launch.environment()));
@@ -72,17 +81,19 @@ final class PosixSpawner {
 
     private void addFileActions(Arena arena, MemorySegment actions, String cwd, int stdoutFd, int stderrFd)
             throws SpawnException {
-        check(libc.fileActionsAddDup2(actions, stdoutFd, STDOUT), "posix_spawn_file_actions_adddup2");
-        check(libc.fileActionsAddDup2(actions, stderrFd, STDERR), "posix_spawn_file_actions_adddup2");
-        check(libc.fileActionsAddOpen(actions, STDIN, arena.allocateFrom("/dev/null"), LibC.O_RDONLY, 0),
-                "posix_spawn_file_actions_addopen");
+        if (stdoutFd >= 0) {
+            check(libc.fileActionsAddDup2(actions, stdoutFd, STDOUT), "posix_spawn_file_actions_adddup2");
+            check(libc.fileActionsAddDup2(actions, stderrFd, STDERR), "posix_spawn_file_actions_adddup2");
+            check(libc.fileActionsAddOpen(actions, STDIN, arena.allocateFrom("/dev/null"), LibC.O_RDONLY, 0),
+                    "posix_spawn_file_actions_addopen");
+        }
         if (cwd != null) {
             check(libc.fileActionsAddChdir(actions, arena.allocateFrom(cwd)), "posix_spawn_file_actions_addchdir_np");
         }
         check(libc.fileActionsAddClosefrom(actions, STDERR + 1), "posix_spawn_file_actions_addclosefrom_np");
     }
 
-    private void setAttributes(Arena arena, MemorySegment attr) throws SpawnException {
+    private void setAttributes(Arena arena, MemorySegment attr, boolean onTerminal) throws SpawnException {
         MemorySegment noSignals = arena.allocate(LibC.SIGSET_SIZE, 16);
         libc.sigemptyset(noSignals);
         MemorySegment allSignals = arena.allocate(LibC.SIGSET_SIZE, 16);
@@ -90,8 +101,12 @@ final class PosixSpawner {
         // Written directly: sigaddset refuses 32 and 33, which glibc keeps for itself, and posix_spawn
         // would then leave them ignored in the child. Signal n is bit n-1 of the first word.
         allSignals.set(JAVA_LONG, 0, ALL_SIGNALS_BUT_KILL_AND_STOP);
-        short flags = LibC.POSIX_SPAWN_SETSID | LibC.POSIX_SPAWN_SETSIGMASK | LibC.POSIX_SPAWN_SETSIGDEF;
+        short flags = (short) ((onTerminal ? LibC.POSIX_SPAWN_SETPGROUP : LibC.POSIX_SPAWN_SETSID)
+                | LibC.POSIX_SPAWN_SETSIGMASK | LibC.POSIX_SPAWN_SETSIGDEF);
         check(libc.attrSetFlags(attr, flags), "posix_spawnattr_setflags");
+        if (onTerminal) {
+            check(libc.attrSetPgroup(attr, 0), "posix_spawnattr_setpgroup"); // a group led by the child
+        }
         check(libc.attrSetSigMask(attr, noSignals), "posix_spawnattr_setsigmask");
         check(libc.attrSetSigDefault(attr, allSignals), "posix_spawnattr_setsigdefault");
     }

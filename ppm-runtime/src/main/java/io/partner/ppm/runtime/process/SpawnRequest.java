@@ -14,8 +14,17 @@ import java.util.Objects;
  * @param cwd the child's working directory, or null for the daemon's
  * @param user the user (a name or uid in {@code /etc/passwd}, or numeric {@code uid:gid}) to run as,
  *     or null for the daemon's user. See {@link ChildProcesses#spawn} for how.
+ * @param onTerminal run in the foreground of the daemon's terminal: the child inherits the daemon's
+ *     stdin, stdout and stderr (nothing is relayed) and stays in the daemon's session, in a process
+ *     group of its own that becomes the terminal's foreground group
  */
-public record SpawnRequest(List<String> argv, Map<String, String> environment, Path cwd, String user) {
+public record SpawnRequest(List<String> argv, Map<String, String> environment, Path cwd, String user,
+                           boolean onTerminal) {
+
+    /** A request for a child of its own session, with pipes for its output. */
+    public SpawnRequest(List<String> argv, Map<String, String> environment, Path cwd, String user) {
+        this(argv, environment, cwd, user, false);
+    }
 
     public SpawnRequest {
         argv = List.copyOf(argv);

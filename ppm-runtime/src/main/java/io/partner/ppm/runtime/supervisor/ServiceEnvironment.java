@@ -27,11 +27,21 @@ public final class ServiceEnvironment implements AutoCloseable {
     private final Map<String, String> daemonEnvironment;
     private final Path workingDirectory;
     private final OffLoopFiles files = new OffLoopFiles(ENV_FILE_TIMEOUT);
+    private final String terminalService;
 
     /** @param workingDirectory the daemon's directory, against which relative {@code cwd} and {@code env_file} resolve */
     public ServiceEnvironment(Map<String, String> daemonEnvironment, Path workingDirectory) {
+        this(daemonEnvironment, workingDirectory, null);
+    }
+
+    /**
+     * @param terminalService the service that runs in the foreground of the daemon's terminal (the
+     *     main command of {@code ppm daemon -- CMD} when stdin is a terminal), or null
+     */
+    public ServiceEnvironment(Map<String, String> daemonEnvironment, Path workingDirectory, String terminalService) {
         this.daemonEnvironment = Map.copyOf(daemonEnvironment);
         this.workingDirectory = workingDirectory;
+        this.terminalService = terminalService;
     }
 
     /** A command outside any service: the daemon's environment plus {@code extra}, in the daemon's directory. */
@@ -65,7 +75,7 @@ public final class ServiceEnvironment implements AutoCloseable {
         env.putAll(spec.env());
         env.put("PPM_SERVICE_NAME", spec.name());
         Path cwd = spec.cwd() == null ? null : workingDirectory.resolve(spec.cwd());
-        return new SpawnRequest(spec.argv(), env, cwd, spec.user());
+        return new SpawnRequest(spec.argv(), env, cwd, spec.user(), spec.name().equals(terminalService));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.partner.ppm.runtime.supervisor;
 
 import io.partner.ppm.api.Durations;
 import io.partner.ppm.api.ExitStatus;
+import io.partner.ppm.api.KillMode;
 import io.partner.ppm.api.ServiceEvent;
 import io.partner.ppm.api.ServiceInfo;
 import io.partner.ppm.api.ServiceSpec;
@@ -55,6 +56,9 @@ public final class Supervisor implements AutoCloseable {
     private final Consumer<String> log;
     private final ScheduledThreadPoolExecutor loop;
     private final Thread loopThread;
+    private final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
+    /** Requests from other threads (users, signals), run before any other work of the loop; see {@link #urgent}. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> requests = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     // Loop-confined state.
     private final Map<String, ManagedService> services = new LinkedHashMap<>();
@@ -199,6 +203,29 @@ public final class Supervisor implements AutoCloseable {
         });
     }
 
+    /**
+     * Stops every service in one step of the loop, from one look at {@code /proc}: a stop request
+     * per service would queue each behind the restarts of crash-looping services, and read
+     * {@code /proc} once per service.
+     *
+     * @return the names of the services, in order
+     */
+    public List<String> stopAll() {
+        return call(() -> {
+            TreeSnapshot trees = treesOfAll();
+            for (ManagedService service : services.values()) {
+                cancelPendingRestart(service, "stopped on request");
+                service.waiting = false;
+                service.afterStop = null;
+                if (service.alive()) {
+                    beginStop(service, service.spec.stopTimeout(), trees);
+                }
+                service.publish();
+            }
+            return List.copyOf(services.keySet());
+        });
+    }
+
     public void restart(String name) {
         call(() -> {
             ManagedService service = require(name);
@@ -297,7 +324,7 @@ public final class Supervisor implements AutoCloseable {
     public CompletableFuture<Void> shutdown(Duration timeout) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         try {
-            loop.execute(() -> beginShutdown(timeout, done));
+            urgent(() -> beginShutdown(timeout, done));
         } catch (java.util.concurrent.RejectedExecutionException closed) {
             done.complete(null);
         }
@@ -306,7 +333,11 @@ public final class Supervisor implements AutoCloseable {
 
     /** Kills every process tree at once (a second SIGTERM during shutdown). */
     public void killAll() {
-        post(() -> ShutdownSequence.killAll(services, this::beginStop, treesOfAll()));
+        try {
+            urgent(() -> ShutdownSequence.killAll(services, this::beginStop, treesOfAll()));
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // Closed: nothing left to kill.
+        }
     }
 
     /**
@@ -315,7 +346,7 @@ public final class Supervisor implements AutoCloseable {
      */
     public CompletableFuture<ExitStatus> runCommand(List<String> argv, Map<String, String> env, Duration timeout) {
         CompletableFuture<ExitStatus> result = new CompletableFuture<>();
-        post(() -> {
+        post("running a command", () -> {
             try {
                 ChildProcess child = children.spawn(environment.command(argv, env), event -> {
                     if (event.isTermination()) {
@@ -324,7 +355,8 @@ public final class Supervisor implements AutoCloseable {
                 });
                 String label = java.nio.file.Path.of(argv.getFirst()).getFileName().toString();
                 CommandOutput.drain(child, label, log);
-                ScheduledFuture<?> kill = loop.schedule(() -> children.signalGroup(child.pid(), Signal.KILL.number()),
+                ScheduledFuture<?> kill = loop.schedule(
+                        guarded("ending a command", () -> children.signalGroup(child.pid(), Signal.KILL.number())),
                         timeout.toNanos(), TimeUnit.NANOSECONDS);
                 result.whenComplete((status, error) -> kill.cancel(false));
             } catch (SpawnException | RuntimeException e) {
@@ -445,7 +477,7 @@ public final class Supervisor implements AutoCloseable {
         service.pendingStart = request;
         service.reason = "starting: reading env_file " + spec.envFile();
         service.publish();
-        request.whenComplete((r, e) -> post(() -> {
+        request.whenComplete((r, e) -> post("starting " + spec.name(), () -> {
             if (service.pendingStart == request) {
                 service.pendingStart = null;
                 launch(service, type, spec, request);
@@ -456,7 +488,7 @@ public final class Supervisor implements AutoCloseable {
     private void launch(ManagedService service, ServiceEvent.Type type, ServiceSpec spec, CompletableFuture<SpawnRequest> request) {
         try {
             ChildProcess child = children.spawn(request.join(),
-                    event -> post(() -> onChildEvent(service, event)));
+                    event -> post("handling an event of " + spec.name(), () -> onChildEvent(service, event)));
             service.pid = child.pid();
             service.startedAt = clock.millis();
             service.lastExit = null;
@@ -519,11 +551,40 @@ public final class Supervisor implements AutoCloseable {
         emit(end == ServiceState.FINISHED ? ServiceEvent.Type.FINISHED : ServiceEvent.Type.CRASHED,
                 service, previous, reason);
         if (service.stopping == null) {
-            afterEnd(service);
+            clearLeftoversThen(service, () -> afterEnd(service));
         } else {
             // Most stopped trees are gone with their leader: finish the stop now, not at the next poll.
             pollStops();
         }
+    }
+
+    /**
+     * After a main process ended on its own: with {@code kill_mode: group}, what it left behind (its
+     * group, its session, what it double-forked) gets the stop signal, then SIGKILL after
+     * {@code stop_timeout}, and {@code then} runs once all of it is gone; otherwise {@code then} runs now.
+     * The check is cheap when nothing is left: one {@code killpg(pgid, 0)} and the daemon's list of
+     * adopted children, without a pass over {@code /proc}.
+     */
+    private void clearLeftoversThen(ManagedService service, Runnable then) {
+        if (service.spec.killMode() == KillMode.GROUP && shutdown == null && leftoversLikely(service)) {
+            TreeSnapshot trees = new TreeSnapshot(children, Map.of(service.pid, service.name()));
+            int left = trees.of(service.pid).size();
+            if (left > 0) {
+                log.accept(service.name() + ": " + left + (left == 1 ? " process" : " processes")
+                        + " left behind get SIG" + service.spec.stopSignal().name());
+                service.stopping = new StopProcedure(children, service.pid,
+                        System.nanoTime() + service.spec.stopTimeout().toNanos());
+                service.stopping.begin(service.spec.stopSignal(), false, trees);
+                service.afterStop = then;
+                pollStopsUntilDone();
+                return;
+            }
+        }
+        then.run();
+    }
+
+    private boolean leftoversLikely(ManagedService service) {
+        return children.signalGroup(service.pid, 0) || children.adoptedOrphans().containsKey(service.name());
     }
 
     /** After a process ended on its own (or could not start): dependants, exit_with, then the restart policy. */
@@ -556,14 +617,17 @@ public final class Supervisor implements AutoCloseable {
         service.nextRestartAt = clock.millis() + delay.toMillis();
         service.publish();
         emit(ServiceEvent.Type.RESTART_SCHEDULED, service, null, "restart in " + Durations.format(delay));
-        service.pendingRestart = loop.schedule(() -> {
+        service.pendingRestart = loop.schedule(guarded("restarting " + service.name(), () -> {
+            if (service.nextRestartAt == 0) {
+                return; // a request that ran just before this task (a stop, a start) cancelled the restart
+            }
             service.pendingRestart = null;
             if (shutdown == null && services.containsValue(service) && !service.alive()) {
                 service.restarts++;
                 service.totalRestarts++;
                 spawn(service, ServiceEvent.Type.RESTARTED);
             }
-        }, delay.toNanos(), TimeUnit.NANOSECONDS);
+        }), delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     private void cancelPendingRestart(ManagedService service, String reason) {
@@ -588,7 +652,7 @@ public final class Supervisor implements AutoCloseable {
     // ---------------------------------------------------------------- stopping
 
     private void beginStop(ManagedService service, Duration timeout) {
-        beginStop(service, timeout, new TreeSnapshot(children, List.of(service.pid)));
+        beginStop(service, timeout, new TreeSnapshot(children, Map.of(service.pid, service.name())));
     }
 
     private void beginStop(ManagedService service, Duration timeout, TreeSnapshot trees) {
@@ -654,8 +718,8 @@ public final class Supervisor implements AutoCloseable {
     /** Polls the stops in progress every few milliseconds; {@link #pollStops()} ends it when none is left. */
     private void pollStopsUntilDone() {
         if (stopTicker == null) {
-            stopTicker = loop.scheduleWithFixedDelay(this::pollStops, STOP_POLL_MILLIS, STOP_POLL_MILLIS,
-                    TimeUnit.MILLISECONDS);
+            stopTicker = loop.scheduleWithFixedDelay(guarded("checking the stops in progress", this::pollStops),
+                    STOP_POLL_MILLIS, STOP_POLL_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -663,24 +727,68 @@ public final class Supervisor implements AutoCloseable {
 
     /** A snapshot of the trees of every service alive or being stopped, read from /proc on first use. */
     private TreeSnapshot treesOfAll() {
-        List<Long> leaders = new ArrayList<>();
+        Map<Long, String> leaders = new java.util.HashMap<>();
         for (ManagedService service : services.values()) {
             if (service.stopping != null) {
-                leaders.add(service.stopping.leader());
+                leaders.put(service.stopping.leader(), service.name());
             } else if (service.alive()) {
-                leaders.add(service.pid);
+                leaders.put(service.pid, service.name());
             }
         }
         return new TreeSnapshot(children, leaders);
     }
 
     /** Hands work to the loop from another thread (the reaper); dropped once the supervisor is closed. */
-    private void post(Runnable work) {
+    private void post(String what, Runnable work) {
         try {
-            loop.execute(work);
+            loop.execute(guarded(what, work));
         } catch (java.util.concurrent.RejectedExecutionException closed) {
             // Shutting down: nobody is left to act on it.
         }
+    }
+
+    /**
+     * Runs {@code request} on the loop ahead of the work already queued: every piece of the loop's
+     * work first runs the requests waiting, so a user's stop or the daemon's shutdown waits for one
+     * piece of work at most, not behind the restarts of a hundred crash-looping services.
+     */
+    private void urgent(Runnable request) {
+        requests.add(request);
+        loop.execute(this::runRequests);
+    }
+
+    private void runRequests() {
+        for (Runnable request = requests.poll(); request != null; request = requests.poll()) {
+            try {
+                request.run();
+            } catch (RuntimeException | Error e) {
+                failures.incrementAndGet();
+                log.accept("internal error while handling a request (supervision goes on): " + e);
+            }
+        }
+    }
+
+    /**
+     * Work for the loop that cannot end the loop's schedule: whatever it throws is reported in one line
+     * and the loop carries on. Without this an executor drops the exception silently, and a periodic
+     * task (the stop poller, which sends SIGKILL at {@code stop_timeout} and drives the shutdown) would
+     * never run again.
+     */
+    private Runnable guarded(String what, Runnable work) {
+        return () -> {
+            runRequests();
+            try {
+                work.run();
+            } catch (RuntimeException | Error e) {
+                failures.incrementAndGet();
+                log.accept("internal error while " + what + " (supervision goes on): " + e);
+            }
+        };
+    }
+
+    /** How many pieces of the loop's work failed with an unexpected exception (see {@link #guarded}). */
+    public long internalFailures() {
+        return failures.get();
     }
 
     private ServiceState transition(ManagedService service, ServiceState state, String reason) {
@@ -720,7 +828,9 @@ public final class Supervisor implements AutoCloseable {
             if (Thread.currentThread() == loopThread) {
                 return task.call();
             }
-            return loop.submit(task).get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            java.util.concurrent.FutureTask<T> request = new java.util.concurrent.FutureTask<>(task);
+            urgent(request);
+            return request.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw rethrow(e.getCause());
         } catch (RuntimeException e) {

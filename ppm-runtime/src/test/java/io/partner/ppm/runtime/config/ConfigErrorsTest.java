@@ -40,6 +40,16 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void anUnknownKillModeNamesTheTwoThatExist() {
+        assertThat(errorOf("""
+                services:
+                  - name: web
+                    command: [w]
+                    kill_mode: mixed
+                """)).hasMessage("ppm.yml:4:16: service 'web' kill_mode: unknown kill mode 'mixed' (use group or process)");
+    }
+
+    @Test
     void unknownKeyThatIsAPrefixOfAKnownOneIsSuggested() {
         assertThat(errorOf("""
                 services:

@@ -122,6 +122,7 @@ class ConfigWriterTest {
                       max_restarts: 0
                     stop_signal: TERM
                     stop_timeout: 5s
+                    kill_mode: group
                     success_exit_codes: [0]
                     autostart: true
                 """);

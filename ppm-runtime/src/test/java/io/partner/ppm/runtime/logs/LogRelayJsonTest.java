@@ -110,6 +110,7 @@ class LogRelayJsonTest {
     void daemonMessagesAreJsonLinesOfServicePpmOnStderr() throws Exception {
         try (RelayHarness harness = new RelayHarness(JSON, 100)) {
             harness.relay.daemonMessage("reloaded \"conf.yml\"");
+            assertThat(harness.relay.flushDaemonMessages(java.time.Duration.ofSeconds(5))).isTrue();
 
             JsonNode line = parse(harness.stderr).getFirst();
             assertThat(line.get("service").asText()).isEqualTo("ppm");

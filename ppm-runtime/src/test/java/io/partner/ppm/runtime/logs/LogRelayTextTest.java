@@ -147,6 +147,7 @@ class LogRelayTextTest {
         try (RelayHarness harness = new RelayHarness(LogConfig.DEFAULT, 100)) {
             harness.relay.daemonMessage("started 3 services");
             harness.relay.daemonMessage("first\nsecond");
+            assertThat(harness.relay.flushDaemonMessages(java.time.Duration.ofSeconds(5))).isTrue();
 
             assertThat(harness.stderrLines())
                     .containsExactly("ppm | started 3 services", "ppm | first", "ppm | second");
@@ -172,6 +173,7 @@ class LogRelayTextTest {
             Process process = new ProcessBuilder("seq", "1", "5000").start();
             relay.attach("web", process.getInputStream(), process.getErrorStream());
             assertThat(relay.awaitDrained(RelayHarness.DRAIN_TIMEOUT)).isTrue();
+            assertThat(relay.flushDaemonMessages(RelayHarness.DRAIN_TIMEOUT)).isTrue();
 
             assertThat(relay.tail("web", 1)).extracting(LogLine::text).containsExactly("5000");
             assertThat(RelayHarness.lines(stderr))

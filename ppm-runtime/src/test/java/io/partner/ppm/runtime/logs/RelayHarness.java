@@ -47,6 +47,9 @@ final class RelayHarness implements AutoCloseable {
         if (!relay.awaitDrained(DRAIN_TIMEOUT)) {
             throw new AssertionError("output not drained within " + DRAIN_TIMEOUT);
         }
+        if (!relay.flushDaemonMessages(DRAIN_TIMEOUT)) {
+            throw new AssertionError("daemon messages not written within " + DRAIN_TIMEOUT);
+        }
     }
 
     List<String> stdoutLines() {
