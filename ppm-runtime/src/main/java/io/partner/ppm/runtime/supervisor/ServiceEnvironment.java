@@ -4,6 +4,7 @@ import io.partner.ppm.api.ServiceSpec;
 import io.partner.ppm.runtime.config.EnvFiles;
 import io.partner.ppm.runtime.process.SpawnRequest;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -63,10 +64,16 @@ public final class ServiceEnvironment implements AutoCloseable {
         return files.read(workingDirectory.resolve(spec.envFile()), EnvFiles::read).handle((variables, error) -> {
             if (error != null) {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                throw new CompletionException(new IOException("env_file " + spec.envFile() + ": " + cause.getMessage(), cause));
+                throw new CompletionException(new IOException("env_file " + spec.envFile() + ": " + reason(cause), cause));
             }
             return request(spec, variables);
         });
+    }
+
+    /** The reason alone: a refused file's message would otherwise name the file a second time. */
+    private static String reason(Throwable cause) {
+        return cause instanceof FileSystemException refused && refused.getReason() != null
+                ? refused.getReason() : cause.getMessage();
     }
 
     private SpawnRequest request(ServiceSpec spec, Map<String, String> fromEnvFile) {

@@ -127,7 +127,8 @@ class HostileInputTest {
 
     private void start() throws IOException {
         running = RunningDaemon.startWithEndpoints(dir, SERVICES);
-        connector = JMXConnectorFactory.connect(new JMXServiceURL(running.daemon.management().jmxUrl().orElseThrow()));
+        connector = JMXConnectorFactory.connect(new JMXServiceURL(running.daemon.management().jmxUrl().orElseThrow()),
+                TestEndpoints.ownerEnvironment(running.daemon.management().runtimeFile()));
         daemon = JMX.newMXBeanProxy(connector.getMBeanServerConnection(), ObjectNames.daemon(), DaemonMXBean.class);
         running.awaitService("crasher", s -> s.totalRestarts() >= 1);
     }
@@ -162,6 +163,7 @@ class HostileInputTest {
             return new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(
                             URI.create(running.daemon.management().jolokiaUrl().orElseThrow()))
                     .timeout(PROMPTLY)
+                    .header("Authorization", TestEndpoints.ownerAuthorization(running.daemon.management().runtimeFile()))
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                     .build(), HttpResponse.BodyHandlers.ofString()).body());
         }
