@@ -33,9 +33,9 @@ public final class DaemonMain {
      * not start.
      */
     public static int run(Path config, List<String> trailingCommand) {
-        if (SignalHandlers.terminationPending()) {
+        if (!SignalHandlers.beginStartUp()) {
             // Nothing is started yet, so nothing needs stopping: exit as a shutdown would.
-            System.err.println("ppm | termination signal received before start-up: nothing started, exit code 0");
+            System.err.println(SignalHandlers.BEFORE_START_UP);
             return 0;
         }
         Daemon daemon;

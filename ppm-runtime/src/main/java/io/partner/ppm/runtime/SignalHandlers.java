@@ -39,8 +39,12 @@ final class SignalHandlers {
     /** The signals the daemon relies on: an inherited "ignore" is undone for these. */
     private static final List<Signal> RELIED_ON = List.of(Signal.HUP, Signal.INT, Signal.TERM, Signal.CHLD);
 
+    /** What the daemon says when a SIGTERM or SIGINT comes before it has started anything. */
+    static final String BEFORE_START_UP = "ppm | termination signal received before start-up: nothing started, exit code 0";
+
     private static final Object LOCK = new Object();
     private static boolean installed;
+    private static boolean startUpBegun;
     private static Consumer<Signal> receiver;
     private static final List<Signal> pending = new ArrayList<>();
     private static final List<String> notes = new ArrayList<>();
@@ -107,23 +111,36 @@ final class SignalHandlers {
         }
     }
 
-    /** Whether a SIGTERM or SIGINT has arrived that no daemon has taken yet. */
-    static boolean terminationPending() {
+    /**
+     * The daemon begins to start (loading plugins, then the rest): from now on a SIGTERM or SIGINT
+     * is kept for it instead of ending the process at once.
+     *
+     * @return false when one has already arrived: nothing is started, the process should just exit
+     */
+    static boolean beginStartUp() {
         synchronized (LOCK) {
-            return pending.contains(Signal.TERM) || pending.contains(Signal.INT);
+            startUpBegun = true;
+            return !(pending.contains(Signal.TERM) || pending.contains(Signal.INT));
         }
     }
 
     private static void received(Signal signal) {
         Consumer<Signal> target;
+        boolean nothingStarted;
         synchronized (LOCK) {
             target = receiver;
             if (target == null) {
                 pending.add(signal);
-                return;
             }
+            nothingStarted = target == null && !startUpBegun && (signal == Signal.TERM || signal == Signal.INT);
         }
-        target.accept(signal);
+        if (nothingStarted) {
+            // Before start-up there is nothing to stop: exit as a shutdown would, without waiting for it.
+            System.err.println(BEFORE_START_UP);
+            System.exit(0);
+        } else if (target != null) {
+            target.accept(signal);
+        }
     }
 
     private static List<Signal> handled() {
