@@ -124,7 +124,7 @@ class Pid1IT {
     @Test
     void aMainCommandThatEndsAtOnceGivesItsExitCodeEveryTime() throws Exception {
         Path config = Files.writeString(dir.resolve("ppm.yml"), NO_ENDPOINTS);
-        int runs = 40;
+        int runs = 30;
         List<String> wrong = new ArrayList<>();
         try (ExecutorService twoAtATime = Executors.newFixedThreadPool(2)) {
             List<Future<String>> results = new ArrayList<>();
