@@ -247,9 +247,6 @@ public final class Daemon implements DaemonControl {
     }
 
     private void reloadOnSignal() {
-        if (!lifecycle.requestReload()) {
-            return; // start-up reloads when it is over: the services are not all added yet
-        }
         try {
             reload();
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -362,6 +359,10 @@ public final class Daemon implements DaemonControl {
 
     @Override
     public synchronized void reload() {
+        if (!lifecycle.requestReload()) {
+            // Its services are not all added yet; start-up reloads once it is over.
+            throw new IllegalStateException("the daemon is still starting: it reloads the configuration once started");
+        }
         Path source = config.source();
         if (source == null) {
             throw new IllegalStateException("no configuration file to reload: the daemon runs on the embedded default");
