@@ -2,6 +2,7 @@ package io.partner.ppm.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -23,12 +24,13 @@ class StartUpShutdownOrderTest {
      */
     @Test
     void aMainCommandThatEndsAtOnceAlwaysGivesItsExitCode() throws Exception {
+        Path config = Files.writeString(dir.resolve("ppm.yml"), RunningDaemon.NO_ENDPOINTS);
         List<String> wrong = new ArrayList<>();
         for (int run = 0; run < 20; run++) {
             int code = (run * 37 + 5) % 256;
             SyncBuffer out = new SyncBuffer();
             SyncBuffer err = new SyncBuffer();
-            DaemonOptions options = new DaemonOptions(null, List.of("sh", "-c", "exit " + code),
+            DaemonOptions options = new DaemonOptions(config, List.of("sh", "-c", "exit " + code),
                     Map.of("PATH", System.getenv("PATH"), "PPM_RUNTIME_FILE", dir.resolve("daemon.json").toString()),
                     dir, dir, null, out, err, false, Clock.systemUTC());
             int exit = Daemon.start(options).exitCode().get(20, TimeUnit.SECONDS);
