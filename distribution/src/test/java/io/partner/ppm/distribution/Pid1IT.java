@@ -164,7 +164,7 @@ class Pid1IT {
                 daemon:
                   jmx: { enabled: false }
                   jolokia: { enabled: false }
-                  shutdown: { timeout: 4s }
+                  shutdown: { timeout: 8s }
                 services:
                   - name: stubborn
                     command: "trap '' TERM; while true; do sleep 0.1; done"
@@ -202,7 +202,8 @@ class Pid1IT {
         LockSupport.parkNanos(launched + TimeUnit.MILLISECONDS.toNanos(momentMillis) - System.nanoTime());
         long sent = System.nanoTime();
         new ProcessBuilder("kill", "-TERM", Long.toString(daemon)).start().waitFor();
-        boolean exited = unshare.waitFor(4 + 2, TimeUnit.SECONDS);
+        // Lost, not just slow (a loaded machine can take seconds to start the JVM): still running long after the timeout.
+        boolean exited = unshare.waitFor(8 + 20, TimeUnit.SECONDS);
         long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent);
         if (!exited) {
             ProcessHandle.of(daemon).ifPresent(ProcessHandle::destroyForcibly);
@@ -210,7 +211,7 @@ class Pid1IT {
             return "SIGTERM " + momentMillis + " ms after launch was lost\n" + Files.readString(log);
         }
         long left = Installation.processesIn(namespace);
-        if (unshare.exitValue() != 0 || tookMillis > 4_000 + 1_000 || left != 0) {
+        if (unshare.exitValue() != 0 || tookMillis > 8_000 + 1_000 || left != 0) {
             return "SIGTERM " + momentMillis + " ms after launch: exit " + unshare.exitValue() + " after " + tookMillis
                     + " ms, " + left + " processes left\n" + Files.readString(log);
         }
