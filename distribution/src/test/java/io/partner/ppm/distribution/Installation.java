@@ -75,6 +75,20 @@ final class Installation {
         return children;
     }
 
+    /** Whether a process has a handler for the signal (its SigCgt mask in /proc/PID/status). */
+    static boolean catches(long pid, int signal) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("SigCgt:")) {
+                    return (Long.parseUnsignedLong(line.substring(7).strip(), 16) & (1L << (signal - 1))) != 0;
+                }
+            }
+        } catch (IOException gone) {
+            // It has ended.
+        }
+        return false;
+    }
+
     /** The PID namespace of a process, e.g. {@code pid:[4026532301]}. */
     static String pidNamespace(long pid) throws IOException {
         return Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "ns", "pid")).toString();

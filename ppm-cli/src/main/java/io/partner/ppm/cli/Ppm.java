@@ -29,6 +29,10 @@ public final class Ppm implements Callable<Integer> {
     private CommandSpec spec;
 
     public static void main(String[] args) {
+        if (runsTheDaemonHere(args)) {
+            // Before anything can take time (picocli alone takes 100-200 ms): a SIGTERM to PID 1 must never be lost.
+            io.partner.ppm.runtime.DaemonMain.takeOverSignals();
+        }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         Map<String, String> env = System.getenv();
@@ -36,6 +40,19 @@ public final class Ppm implements Callable<Integer> {
         out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    /** {@code ppm daemon ...} without {@code --detach}: this process becomes the daemon. */
+    static boolean runsTheDaemonHere(String[] args) {
+        if (args.length == 0 || !args[0].equals("daemon")) {
+            return false;
+        }
+        for (int i = 1; i < args.length && !args[i].equals("--"); i++) {
+            if (args[i].equals("--detach")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Runs one command line and returns its exit code; never throws. */

@@ -36,7 +36,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A running PPM daemon: the configuration, the supervisor, the log relay and the endpoints, wired
@@ -70,7 +69,7 @@ public final class Daemon implements DaemonControl {
     private final DaemonLogHandler logHandler;
     private final StatsCollector stats;
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
-    private final AtomicBoolean shuttingDown = new AtomicBoolean();
+    private final Lifecycle lifecycle = new Lifecycle();
     private volatile DaemonConfig config;
     private volatile AutoCloseable pluginReporting = () -> { };
 
@@ -145,20 +144,26 @@ public final class Daemon implements DaemonControl {
         }
     }
 
+    /**
+     * Starts everything in order. A shutdown asked for meanwhile (the main command ending at once, a
+     * signal, {@code ppm shutdown}) begins only at the end, once every step has run; one asked for
+     * before the services are added means they are not started at all.
+     */
     private void run() throws IOException {
         logHandler.redirect(relay::daemonMessage);
         // Endpoints first: a port that is taken stops the daemon before any service has started.
         management = ManagementServer.start(this, config.jmx(), config.jolokia(), config.auth(),
                 DaemonEndpoints.defaultLocation(options.environment(), System.getProperty("user.name")));
-        if (options.handleSignals()) {
-            SignalHandlers.install(this::onTerminationSignal, this::reloadOnSignal, this::forward, relay::daemonMessage);
-        }
         if (config.exitWith() != null || !options.trailingCommand().isEmpty()) {
             String main = options.trailingCommand().isEmpty() ? config.exitWith() : MAIN_SERVICE;
             supervisor.exitWith(main, this::shutdown);
         }
         relay.daemonMessage("PPM " + version() + " started (pid " + pid() + ", "
                 + (config.source() == null ? "no configuration file" : "config " + config.source()) + ")");
+        if (options.handleSignals()) {
+            // Signals that came before now (DaemonMain took them over first thing) are acted on here.
+            SignalHandlers.deliverTo(this::onSignal, relay::daemonMessage);
+        }
         events.subscribe(this::deliverToPlugins);
         events.subscribe(event -> {
             if (event.type() == io.partner.ppm.api.ServiceEvent.Type.REMOVED) {
@@ -167,10 +172,18 @@ public final class Daemon implements DaemonControl {
         });
         reportPluginChanges();
         plugins.configure(config.sections());
-        supervisor.addAll(servicesOf(config));
-        plugins.startExtensions(this);
+        if (!lifecycle.stopping()) {
+            supervisor.addAll(servicesOf(config));
+            plugins.startExtensions(this);
+        }
         plugins.watch(timer, PLUGIN_SCAN_PERIOD);
         stats.start();
+        Lifecycle.Due due = lifecycle.started();
+        if (due.shutdownCode() != null) {
+            beginShutdown(due.shutdownCode());
+        } else if (due.reload()) {
+            reloadOnSignal();
+        }
     }
 
     /** Every plugin in the daemon's output now, and each later load, failure and unload as it happens. */
@@ -235,8 +248,16 @@ public final class Daemon implements DaemonControl {
 
     // ---------------------------------------------------------------- signals
 
+    private void onSignal(Signal signal) {
+        switch (signal) {
+            case TERM, INT -> onTerminationSignal();
+            case HUP -> reloadOnSignal();
+            default -> forward(signal);
+        }
+    }
+
     private void onTerminationSignal() {
-        if (shuttingDown.get()) {
+        if (lifecycle.stopping()) {
             relay.daemonMessage("second termination signal: killing every service now");
             supervisor.killAll();
         } else {
@@ -269,13 +290,16 @@ public final class Daemon implements DaemonControl {
     // ---------------------------------------------------------------- shutdown
 
     /**
-     * Starts a graceful shutdown that ends with {@code code} as the exit code (once one has started,
-     * a second call changes nothing).
+     * Starts a graceful shutdown that ends with {@code code} as the exit code. Asked for during
+     * start-up, it begins once start-up is over; once one has begun, a second call changes nothing.
      */
     public void shutdown(int code) {
-        if (!shuttingDown.compareAndSet(false, true)) {
-            return;
+        if (lifecycle.requestShutdown(code)) {
+            beginShutdown(code);
         }
+    }
+
+    private void beginShutdown(int code) {
         ShutdownDeadline.watch(config.shutdownTimeout(), code, exit, () -> supervisor.leaders().values(), children,
                 relay::daemonMessage, options.handleSignals());
         Duration budget = config.shutdownTimeout().minus(SHUTDOWN_RESERVE);
@@ -302,6 +326,9 @@ public final class Daemon implements DaemonControl {
 
     /** Closes everything the daemon holds, in the reverse order of {@link #run()}. */
     private void release() {
+        if (options.handleSignals()) {
+            SignalHandlers.stopDelivering();
+        }
         // Unloading everything at the end is no news.
         closeQuietly(pluginReporting);
         closeQuietly(management);
@@ -364,6 +391,10 @@ public final class Daemon implements DaemonControl {
 
     @Override
     public synchronized void reload() {
+        if (!lifecycle.requestReload()) {
+            // Its services are not all added yet; start-up reloads once it is over.
+            throw new IllegalStateException("the daemon is still starting: it reloads the configuration once started");
+        }
         Path source = config.source();
         if (source == null) {
             throw new IllegalStateException("no configuration file to reload: the daemon runs on the embedded default");

@@ -38,7 +38,11 @@ public interface DaemonControl extends SupervisorContext {
     /** The effective configuration as YAML that the daemon accepts back unchanged. */
     String configurationYaml();
 
-    /** Re-reads the configuration file and applies the difference; IllegalArgumentException on a bad file (nothing changes). */
+    /**
+     * Re-reads the configuration file and applies the difference; IllegalArgumentException on a bad
+     * file (nothing changes), IllegalStateException while the daemon is still starting (it reloads
+     * once started).
+     */
     void reload();
 
     /** Stops every service at once (see {@link io.partner.ppm.api.management.DaemonMXBean#stopAll()}); returns their names. */
