@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import io.partner.ppm.api.ServiceState;
+import io.partner.ppm.api.ServiceStats;
 import io.partner.ppm.api.management.DaemonMXBean;
 import io.partner.ppm.cli.json.Json;
 import io.partner.ppm.cli.output.Style;
@@ -76,11 +77,19 @@ class StatsAgainstRealDaemonTest {
         return CliRun.of(env, args);
     }
 
-    /** Samples until the busy loop has used CPU and the hog holds its memory. */
+    /**
+     * Samples until the busy loop has used CPU and the hog holds its memory, in a round whose
+     * interval began after the hog had built its 20 MB. Building them costs head, tr and the shell
+     * most of a second of CPU, all counted to the hog in the round that sees them end; on a loaded
+     * machine that can outweigh the busy loop's share and rank the hog first. Once the hog sleeps it
+     * uses no CPU at all, so every later round, the command's own fresh one included, ranks the
+     * busy loop first by a margin no rounding can hide.
+     */
     private void awaitFiguresThatTellTheServicesApart() {
         await().atMost(DEADLINE).pollInterval(Duration.ofMillis(300)).until(() -> {
             running.daemon.sampleNow();
-            return running.info("busy").stats().cpuPercent() >= 1 && running.info("hog").stats().rssBytes() > 15 * MB;
+            ServiceStats hog = running.info("hog").stats();
+            return running.info("busy").stats().cpuPercent() >= 1 && hog.cpuPercent() == 0 && hog.rssBytes() > 15 * MB;
         });
     }
 

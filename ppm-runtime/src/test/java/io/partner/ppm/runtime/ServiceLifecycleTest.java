@@ -107,10 +107,11 @@ class ServiceLifecycleTest {
         try (RunningDaemon d = RunningDaemon.start(dir, """
                 services:
                   - name: jvmlike
-                    command: ["sh", "-c", "trap 'exit 143' TERM; while true; do sleep 0.05; done"]
+                    command: ["sh", "-c", "trap 'exit 143' TERM; echo trap installed; while true; do sleep 0.05; done"]
                     restart: always
                 """)) {
-            d.awaitState("jvmlike", ServiceState.RUNNING);
+            // RUNNING only says the shell was spawned; a SIGTERM before its trap is set would kill it outright.
+            d.awaitStdout(out -> out.contains("jvmlike | trap installed\n"));
             d.daemon.stop("jvmlike");
             ServiceInfo info = d.awaitState("jvmlike", ServiceState.FINISHED);
             assertThat(info.lastExitCode()).isEqualTo(143);

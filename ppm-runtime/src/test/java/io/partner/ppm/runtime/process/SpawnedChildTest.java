@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.partner.ppm.api.Signal;
+import java.io.ByteArrayOutputStream;
 import java.io.FileInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -116,11 +118,36 @@ class SpawnedChildTest {
         try (FileInputStream heldOpen = new FileInputStream(someFile.toFile())) {
             assertThat(heldOpen.getFD().valid()).isTrue();
 
-            ChildProcess child = sleeper();
+            ChildProcess child = startedChild();
 
             assertThat(ProcFs.fds(child.pid())).containsExactly(0, 1, 2);
             assertThat(ProcFs.target(Path.of("/proc", Long.toString(child.pid()), "fd", "0"))).isEqualTo("/dev/null");
         }
+    }
+
+    /**
+     * A child that has finished starting and then waits. Right after the spawn its dynamic loader
+     * may still hold {@code ld.so.cache} or {@code libc.so.6} open as fd 3 for an instant; the
+     * shell says so once it runs its own commands, and opens nothing afterwards.
+     */
+    private ChildProcess startedChild() throws Exception {
+        ChildProcess child = processes.spawn(
+                SpawnRequest.of(List.of("sh", "-c", "sleep 30 & echo started; wait"), ENV), new RecordingListener());
+        started.add(child.pid());
+        try {
+            assertThat(firstLine(child.stdout())).isEqualTo("started");
+        } finally {
+            child.closeStreams();
+        }
+        return child;
+    }
+
+    private static String firstLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int b = in.read(); b != -1 && b != '\n'; b = in.read()) {
+            line.write(b);
+        }
+        return line.toString(StandardCharsets.UTF_8);
     }
 
     @Test
