@@ -4,7 +4,6 @@ import io.partner.ppm.api.ServiceSpec;
 import io.partner.ppm.runtime.config.EnvFiles;
 import io.partner.ppm.runtime.process.SpawnRequest;
 import java.io.IOException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -61,19 +60,21 @@ public final class ServiceEnvironment implements AutoCloseable {
         if (spec.envFile() == null) {
             return CompletableFuture.completedFuture(request(spec, Map.of()));
         }
-        return files.read(workingDirectory.resolve(spec.envFile()), EnvFiles::read).handle((variables, error) -> {
+        Path file = workingDirectory.resolve(spec.envFile());
+        return files.read(file, EnvFiles::read).handle((variables, error) -> {
             if (error != null) {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                throw new CompletionException(new IOException("env_file " + spec.envFile() + ": " + reason(cause), cause));
+                throw new CompletionException(new IOException("env_file " + spec.envFile() + ": " + reason(cause, file), cause));
             }
             return request(spec, variables);
         });
     }
 
-    /** The reason alone: a refused file's message would otherwise name the file a second time. */
-    private static String reason(Throwable cause) {
-        return cause instanceof FileSystemException refused && refused.getReason() != null
-                ? refused.getReason() : cause.getMessage();
+    /** The reason alone: a message that starts with the file's path would otherwise name it twice. */
+    private static String reason(Throwable cause, Path file) {
+        String message = String.valueOf(cause.getMessage());
+        String prefix = file + ": ";
+        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
 
     private SpawnRequest request(ServiceSpec spec, Map<String, String> fromEnvFile) {
