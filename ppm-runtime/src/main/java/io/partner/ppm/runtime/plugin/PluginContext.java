@@ -186,6 +186,7 @@ final class PluginContext implements SupervisorContext, AutoCloseable {
     @Override
     public void close() {
         List<Map.Entry<String, String>> leftDetails;
+        OwnedMBeans leftMBeans;
         synchronized (this) {
             if (closed) {
                 return;
@@ -194,11 +195,13 @@ final class PluginContext implements SupervisorContext, AutoCloseable {
             if (timer != null) {
                 timer.shutdownNow();
             }
-            if (mbeans != null) {
-                mbeans.unregisterAll();
-            }
+            leftMBeans = mbeans;
             leftDetails = List.copyOf(details);
             details.clear();
+        }
+        // Outside the lock: unregistering may run the plugin's MBeanRegistration code.
+        if (leftMBeans != null) {
+            leftMBeans.unregisterAll();
         }
         for (Map.Entry<String, String> detail : leftDetails) {
             try {
