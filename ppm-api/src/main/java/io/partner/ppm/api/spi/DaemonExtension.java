@@ -12,7 +12,12 @@ public interface DaemonExtension extends ExtensionPoint {
     /** Called once the daemon runs. Must return quickly; schedule work on {@link SupervisorContext#scheduler()}. */
     void start(SupervisorContext context);
 
-    /** Releases everything {@link #start} acquired (timers, sockets, subscriptions, MBeans). */
+    /**
+     * Releases what {@link #start} acquired outside the context (sockets, files, threads of its own).
+     * What the {@link SupervisorContext} handed out (subscriptions, the scheduler, MBeans registered
+     * through it, details) the daemon releases after this returns, also when this throws or overruns
+     * its deadline; releasing it here as well does no harm.
+     */
     default void stop() {
     }
 }

@@ -21,6 +21,14 @@ import javax.management.MBeanServer;
  * <p>Operations validate their arguments and throw {@link IllegalArgumentException} with a message a
  * person can act on (unknown service, invalid name, ...) and {@link IllegalStateException} when the
  * request does not fit the service's state. A failed operation changes nothing.
+ *
+ * <p><b>Plugins:</b> each plugin receives a context of its own, and that context owns everything it
+ * hands out: the event subscriptions, the {@link #scheduler()} and its thread, the MBeans registered
+ * through {@link #mbeanServer()}, the details set with {@link #setDetail} and the plugin's interest in
+ * the commands of {@link #runCommand}. When the plugin is unloaded (its jar removed or replaced), fails,
+ * or the daemon shuts down, the daemon first calls {@link DaemonExtension#stop()} and then releases
+ * whatever the plugin left behind, even when {@code stop()} failed or ran out of time. From then on the
+ * plugin's context refuses to hand out more ({@link IllegalStateException}).
  */
 public interface SupervisorContext {
 
@@ -54,17 +62,20 @@ public interface SupervisorContext {
     /**
      * Attaches a fact about a service that {@code ppm info NAME} and the service's MBean show under
      * {@link io.partner.ppm.api.ServiceInfo#details()} (e.g. the cron plugin's {@code next_runs}).
-     * A null value removes the key.
+     * A null value removes the key. A plugin's details are removed when the plugin is unloaded.
      */
     void setDetail(String service, String key, String value);
 
-    /** Subscribes to every service event; close the returned handle to unsubscribe. */
+    /**
+     * Subscribes to every service event; close the returned handle to unsubscribe. A plugin's
+     * subscriptions are closed when the plugin is unloaded.
+     */
     AutoCloseable subscribe(ServiceEventListener listener);
 
     /**
-     * A timer for the plugin's work: one daemon thread of the plugin's own, shut down (its pending
-     * tasks cancelled) when the plugin is unloaded. Tasks should not block for long: they hold up the
-     * plugin's other tasks.
+     * A timer for the plugin's work: one daemon thread of the plugin's own, shut down when the plugin is
+     * unloaded (its pending and repeating tasks cancelled, a running task interrupted). Tasks should not
+     * block for long: they hold up the plugin's other tasks.
      */
     ScheduledExecutorService scheduler();
 
@@ -80,6 +91,8 @@ public interface SupervisorContext {
      * log. When it is still running after {@code timeout} its process group gets SIGKILL and the future
      * completes with that. The future fails with {@link UnsupportedOperationException} when the daemon
      * cannot run commands, and with {@link IllegalArgumentException} when {@code argv} cannot be executed.
+     * A command still running when its plugin is unloaded runs on until it ends or its timeout kills
+     * it, but the future given to the plugin is then never completed: no plugin code runs after unload.
      *
      * @param argv the argument vector, executed as is (no shell)
      * @param env variables added to the daemon's environment
@@ -90,8 +103,9 @@ public interface SupervisorContext {
     }
 
     /**
-     * The MBean server the daemon's own MBeans live in, for a plugin that registers MBeans of its own
-     * (it unregisters them in {@link DaemonExtension#stop()}).
+     * The MBean server the daemon's own MBeans live in, for a plugin that registers MBeans of its own.
+     * The plugin may unregister them in {@link DaemonExtension#stop()}; what it registered through this
+     * server and left registered is unregistered when the plugin is unloaded.
      */
     default MBeanServer mbeanServer() {
         return ManagementFactory.getPlatformMBeanServer();

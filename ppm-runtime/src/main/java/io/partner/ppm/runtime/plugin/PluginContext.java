@@ -8,6 +8,7 @@ import io.partner.ppm.api.spi.ServiceEventListener;
 import io.partner.ppm.api.spi.SupervisorContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,10 +20,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import javax.management.MBeanServer;
 
 /**
- * The daemon's {@link SupervisorContext} as one plugin receives it. It remembers the plugin's event
- * subscriptions so that unloading the plugin closes them even when the plugin forgets to, and hands
- * each event to the plugin's own thread ({@link GuardedListener}) so that one slow or failing plugin
- * cannot hold up or break event delivery for the others.
+ * The daemon's {@link SupervisorContext} as one plugin receives it. It owns everything it hands out:
+ * the plugin's event subscriptions, its timer (and the thread under it), the MBeans it registers, the
+ * service details it sets and its interest in the commands it runs. {@link #close()}, called when the
+ * plugin is unloaded, stopped, failed or the daemon closes, releases all of it even when the plugin
+ * forgets to, and from then on the context hands out nothing more.
+ *
+ * <p>Each event goes to the plugin's own thread ({@link GuardedListener}) so that one slow or failing
+ * plugin cannot hold up or break event delivery for the others.
  */
 final class PluginContext implements SupervisorContext, AutoCloseable {
 
@@ -30,7 +35,11 @@ final class PluginContext implements SupervisorContext, AutoCloseable {
     private final SupervisorContext daemon;
     private final PluginCalls calls;
     private final Set<AutoCloseable> subscriptions = ConcurrentHashMap.newKeySet();
+    /** The (service, key) pairs the plugin has set and not removed. */
+    private final Set<Map.Entry<String, String>> details = new LinkedHashSet<>();
     private ScheduledExecutorService timer;
+    private OwnedMBeans mbeans;
+    private boolean closed;
 
     PluginContext(String pluginId, SupervisorContext daemon, PluginCalls calls) {
         this.pluginId = pluginId;
@@ -84,12 +93,19 @@ final class PluginContext implements SupervisorContext, AutoCloseable {
     }
 
     @Override
-    public void setDetail(String service, String key, String value) {
+    public synchronized void setDetail(String service, String key, String value) {
+        requireOpen("set details");
         daemon.setDetail(service, key, value);
+        if (value == null) {
+            details.remove(Map.entry(service, key));
+        } else {
+            details.add(Map.entry(service, key));
+        }
     }
 
     @Override
-    public AutoCloseable subscribe(ServiceEventListener listener) {
+    public synchronized AutoCloseable subscribe(ServiceEventListener listener) {
+        requireOpen("subscribe");
         AutoCloseable inner = daemon.subscribe(new GuardedListener(pluginId, listener, calls));
         AutoCloseable handle = new AutoCloseable() {
             @Override
@@ -110,6 +126,7 @@ final class PluginContext implements SupervisorContext, AutoCloseable {
      */
     @Override
     public synchronized ScheduledExecutorService scheduler() {
+        requireOpen("get a timer");
         if (timer == null) {
             timer = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().name("ppm-plugin-" + pluginId + "-timer").daemon().factory());
@@ -122,22 +139,75 @@ final class PluginContext implements SupervisorContext, AutoCloseable {
         return daemon.clock();
     }
 
+    /**
+     * Runs the command for the plugin. A command still running when the plugin goes keeps its timeout
+     * (it is not killed), but the plugin is not told how it ended: no plugin code runs after its unload.
+     */
     @Override
-    public CompletableFuture<ExitStatus> runCommand(List<String> argv, Map<String, String> env, Duration timeout) {
-        return daemon.runCommand(argv, env, timeout);
+    public synchronized CompletableFuture<ExitStatus> runCommand(List<String> argv, Map<String, String> env, Duration timeout) {
+        requireOpen("run commands");
+        CompletableFuture<ExitStatus> forPlugin = new CompletableFuture<>();
+        daemon.runCommand(argv, env, timeout).whenComplete((status, error) -> {
+            if (!isClosed()) {
+                if (error == null) {
+                    forPlugin.complete(status);
+                } else {
+                    forPlugin.completeExceptionally(error);
+                }
+            }
+        });
+        return forPlugin;
     }
 
+    /** The daemon's MBean server, through {@link OwnedMBeans}: what the plugin leaves registered is unregistered on close. */
     @Override
-    public MBeanServer mbeanServer() {
-        return daemon.mbeanServer();
+    public synchronized MBeanServer mbeanServer() {
+        requireOpen("register MBeans");
+        if (mbeans == null) {
+            mbeans = new OwnedMBeans(pluginId, daemon.mbeanServer());
+        }
+        return mbeans.server();
     }
 
-    /** Closes the subscriptions the plugin left open and cancels what is left on its timer. */
+    private void requireOpen(String what) {
+        if (closed) {
+            throw new IllegalStateException("plugin " + pluginId + " is unloaded: it can no longer " + what);
+        }
+    }
+
+    private synchronized boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Releases what the plugin left behind: cancels its timer (interrupting a running task), closes its
+     * subscriptions, removes the details it set and unregisters its MBeans. Idempotent.
+     */
     @Override
     public void close() {
+        List<Map.Entry<String, String>> leftDetails;
+        OwnedMBeans leftMBeans;
         synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
             if (timer != null) {
                 timer.shutdownNow();
+            }
+            leftMBeans = mbeans;
+            leftDetails = List.copyOf(details);
+            details.clear();
+        }
+        // Outside the lock: unregistering may run the plugin's MBeanRegistration code.
+        if (leftMBeans != null) {
+            leftMBeans.unregisterAll();
+        }
+        for (Map.Entry<String, String> detail : leftDetails) {
+            try {
+                daemon.setDetail(detail.getKey(), detail.getValue(), null);
+            } catch (RuntimeException serviceGone) {
+                // The service was removed meanwhile, and its details with it.
             }
         }
         for (AutoCloseable subscription : List.copyOf(subscriptions)) {

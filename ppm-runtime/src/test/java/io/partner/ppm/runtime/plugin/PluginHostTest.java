@@ -218,7 +218,7 @@ class PluginHostTest {
         Files.delete(jar);
 
         await().atMost(DEADLINE).until(() -> host.plugins().isEmpty());
-        assertThat(daemon.detail("probe", "stopped")).isEqualTo("1");
+        assertThat(daemon.reported("probe", "stopped")).isEqualTo("1");
         assertThat(host.restartPolicy("probe")).isEmpty();
         assertThat(host.eventListeners()).isEmpty();
         assertThat(daemon.subscribers).as("the subscription the plugin left open is closed").isEmpty();
@@ -235,7 +235,7 @@ class PluginHostTest {
 
         await().atMost(DEADLINE).until(() -> host.plugins().size() == 1 && host.plugins().getFirst().version().equals("2.0.0"));
         assertThat(daemon.detail("probe", "started")).isEqualTo("2");
-        assertThat(daemon.detail("probe", "stopped")).isEqualTo("1");
+        assertThat(daemon.reported("probe", "stopped")).isEqualTo("1");
         assertThat(host.restartPolicy("probe").orElseThrow().decide(crash(0)).delay()).isEqualTo(Duration.ofSeconds(2));
         assertThat(host.eventListeners()).hasSize(1);
     }
@@ -281,7 +281,7 @@ class PluginHostTest {
 
         host.close();
 
-        assertThat(daemon.detail("probe", "stopped")).isEqualTo("1");
+        assertThat(daemon.reported("probe", "stopped")).isEqualTo("1");
         assertThat(host.plugins()).isEmpty();
         assertThat(host.eventListeners()).isEmpty();
         assertThat(daemon.subscribers).isEmpty();

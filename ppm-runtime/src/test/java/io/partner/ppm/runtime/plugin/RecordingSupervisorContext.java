@@ -18,10 +18,12 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * A daemon without services that records what plugins tell it: the details they set and the
  * listeners they subscribe. Enough to watch daemon extensions start, stop and receive events.
+ * A plugin's details are removed when it is unloaded, so {@link #reported} keeps the last value set.
  */
 final class RecordingSupervisorContext implements SupervisorContext, AutoCloseable {
 
     final Map<String, String> details = new ConcurrentHashMap<>();
+    private final Map<String, String> reported = new ConcurrentHashMap<>();
     final List<ServiceEventListener> subscribers = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "test-daemon-timer");
@@ -29,8 +31,14 @@ final class RecordingSupervisorContext implements SupervisorContext, AutoCloseab
         return t;
     });
 
+    /** The detail as it is now. */
     String detail(String service, String key) {
         return details.get(service + "." + key);
+    }
+
+    /** The last value a plugin set for the detail, even when it has been removed since. */
+    String reported(String service, String key) {
+        return reported.get(service + "." + key);
     }
 
     void publish(ServiceEvent event) {
@@ -88,6 +96,7 @@ final class RecordingSupervisorContext implements SupervisorContext, AutoCloseab
             details.remove(service + "." + key);
         } else {
             details.put(service + "." + key, value);
+            reported.put(service + "." + key, value);
         }
     }
 

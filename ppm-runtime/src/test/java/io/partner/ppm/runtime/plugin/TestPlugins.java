@@ -135,4 +135,54 @@ final class TestPlugins {
                 """;
         return PluginJarBuilder.plugin("broken", "1.0.0").source("broken.Broken", code).build(scratch, jar);
     }
+
+    /**
+     * A plugin {@code hoarder} that takes everything the context hands out and releases nothing in its
+     * stop(): a task repeating every 10 ms on its scheduler, a subscription, the MBean
+     * {@code ppm.test:type=Hoarder} and the detail {@code hoarder.left}. Its task counts in the system
+     * property {@code ppm.test.hoarder.ticks}, its subscription in {@code ppm.test.hoarder.events}
+     * (properties outlive the plugin's class loader). Its subscription throws on events of service
+     * {@code boom}, which fails the plugin.
+     */
+    static Path hoarder(Path scratch, Path jar) throws IOException {
+        String code = """
+                package hoarder;
+
+                import io.partner.ppm.api.spi.*;
+                import java.util.concurrent.TimeUnit;
+                import javax.management.ObjectName;
+                import javax.management.StandardMBean;
+                import org.pf4j.Extension;
+
+                @Extension
+                public class Hoarder implements DaemonExtension {
+                    public void start(SupervisorContext c) {
+                        c.scheduler().scheduleAtFixedRate(() -> count("ppm.test.hoarder.ticks"), 0, 10, TimeUnit.MILLISECONDS);
+                        c.subscribe(e -> {
+                            if (e.service().equals("boom")) {
+                                throw new IllegalStateException("hoarder cannot take it");
+                            }
+                            count("ppm.test.hoarder.events");
+                        });
+                        c.setDetail("hoarder", "left", "yes");
+                        try {
+                            Runnable nothing = () -> { };
+                            c.mbeanServer().registerMBean(new StandardMBean(nothing, Runnable.class),
+                                    new ObjectName("ppm.test:type=Hoarder"));
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+
+                    public void stop() {
+                        // Releases nothing: the daemon must.
+                    }
+
+                    private static synchronized void count(String property) {
+                        System.setProperty(property, Integer.toString(Integer.getInteger(property, 0) + 1));
+                    }
+                }
+                """;
+        return PluginJarBuilder.plugin("hoarder", "1.0.0").source("hoarder.Hoarder", code).build(scratch, jar);
+    }
 }
