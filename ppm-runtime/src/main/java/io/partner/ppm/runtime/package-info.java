@@ -5,8 +5,7 @@
  * runs it for {@code ppm daemon}.
  *
  * <p>Threads: signal handlers run on a JVM signal thread and only hand work on; {@code ppm-timer-0}
- * scans the plugin folder and is the scheduler plugins are given;
- * {@link io.partner.ppm.runtime.ShutdownDeadline} has a thread of its own. Nothing here owns service
+ * looks at the plugin folder; {@link io.partner.ppm.runtime.ShutdownDeadline} has a thread of its own. Nothing here owns service
  * state or decides about a service: that is the supervisor's, and this package only passes requests on.
  */
 package io.partner.ppm.runtime;
