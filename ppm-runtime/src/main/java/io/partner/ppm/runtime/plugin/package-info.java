@@ -6,8 +6,9 @@
  * be released when it is unloaded.
  *
  * <p>Threads: plugin code runs only on the plugin's own threads ({@code ppm-plugin-ID} for its life
- * cycle, configuration calls and events, {@code ppm-plugin-ID-policy} for restart decisions, {@code ppm-plugin-ID-timer} for the tasks it
- * schedules), each daemon call with a deadline ({@link io.partner.ppm.runtime.plugin.PluginCalls}). No daemon thread may run plugin
- * code directly: a plugin that throws an Error, overruns or falls behind fails alone.
+ * cycle, configuration calls and events, {@code ppm-plugin-ID-policy} for restart decisions,
+ * {@code ppm-plugin-ID-timer} for the tasks it schedules), every call from the daemon with a deadline
+ * ({@link io.partner.ppm.runtime.plugin.PluginCalls}). No daemon thread may run plugin code directly:
+ * a plugin that throws an Error, overruns or falls behind fails alone.
  */
 package io.partner.ppm.runtime.plugin;
