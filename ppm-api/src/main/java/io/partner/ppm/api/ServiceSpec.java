@@ -59,9 +59,8 @@ public record ServiceSpec(
     public static final String ALWAYS = "always";
     public static final String NEVER = "never";
 
-    // The defaults of the optional fields: the one place they are stated. The configuration reader,
-    // the daemon's trailing command, the plugin testkit and the tests all start from them through
-    // builder(...).
+    // The defaults of the optional fields, stated here only: the configuration reader, the daemon's
+    // trailing command and the tests all start from them (through builder(...)).
 
     /** The restart policy when none is given: restart after a crash, not after a normal end. */
     public static final String DEFAULT_RESTART = ON_FAILURE;
@@ -140,10 +139,12 @@ public record ServiceSpec(
         return successExitCodes.contains(exitCode);
     }
 
+    /** This spec with another {@code autostart}. */
     public ServiceSpec withAutostart(boolean value) {
         return toBuilder().autostart(value).build();
     }
 
+    /** This spec with other plugin keys. */
     public ServiceSpec withExtensions(Map<String, Object> value) {
         return toBuilder().extensions(value).build();
     }
