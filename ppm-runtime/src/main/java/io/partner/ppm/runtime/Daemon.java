@@ -210,10 +210,7 @@ public final class Daemon implements DaemonControl {
             return configuration.services();
         }
         List<ServiceSpec> services = new ArrayList<>(configuration.services());
-        ServiceSpec main = ServiceSpec.of(MAIN_SERVICE, options.trailingCommand());
-        services.add(new ServiceSpec(main.name(), main.command(), false, null, java.util.Map.of(), null, null,
-                ServiceSpec.NEVER, main.backoff(), main.stopSignal(), main.stopTimeout(), main.successExitCodes(),
-                java.util.Map.of(), true, null, java.util.Map.of()));
+        services.add(ServiceSpec.builder(MAIN_SERVICE, options.trailingCommand()).restart(ServiceSpec.NEVER).build());
         return services;
     }
 

@@ -1,14 +1,14 @@
 package io.partner.ppm.api.management;
 
-import io.partner.ppm.api.JsonStrings;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Where a running daemon can be reached: the content of its runtime file, which the {@code ppm}
  * command reads to find the daemon without being told.
  *
- * <p>The file is a flat JSON object (see {@link #toJson()}); its default location is
+ * <p>The file is a flat JSON object with the keys of {@link #toMap()}; its default location is
  * {@link #defaultLocation(Map, String)}.
  *
  * @param pid the daemon's process id
@@ -74,16 +74,20 @@ public record DaemonEndpoints(long pid, String version, long startedAt, String j
                 + ", user=" + user + "]";
     }
 
-    /** This record as one JSON object, the runtime file's content. */
-    public String toJson() {
-        return "{\"pid\": " + pid
-                + ", \"version\": " + quote(version)
-                + ", \"startedAt\": " + startedAt
-                + ", \"jmxUrl\": " + quote(jmxUrl)
-                + ", \"jolokiaUrl\": " + quote(jolokiaUrl)
-                + ", \"user\": " + quote(user)
-                + ", \"password\": " + quote(password)
-                + "}\n";
+    /**
+     * The runtime file's keys and values, in the file's order: numbers as {@link Long}, the rest as
+     * strings or null. {@link #fromMap(Map)} reads it back.
+     */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("pid", pid);
+        map.put("version", version);
+        map.put("startedAt", startedAt);
+        map.put("jmxUrl", jmxUrl);
+        map.put("jolokiaUrl", jolokiaUrl);
+        map.put("user", user);
+        map.put("password", password);
+        return map;
     }
 
     /** Builds the record from a parsed JSON object (numbers as any {@link Number}, missing keys as null). */
@@ -104,14 +108,5 @@ public record DaemonEndpoints(long pid, String version, long startedAt, String j
 
     private static String text(Object value) {
         return value == null ? null : value.toString();
-    }
-
-    private static String quote(String value) {
-        if (value == null) {
-            return "null";
-        }
-        StringBuilder out = new StringBuilder();
-        JsonStrings.appendQuoted(out, value);
-        return out.toString();
     }
 }

@@ -1,6 +1,5 @@
 package io.partner.ppm.cli.json;
 
-import io.partner.ppm.api.JsonStrings;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -292,7 +291,26 @@ public final class Json {
         writeMap(fields, out);
     }
 
-    private static void quote(String s, StringBuilder out) {
-        JsonStrings.appendQuoted(out, s);
+    /** Writes {@code text} as a JSON string literal, escaping quotes, backslashes and control characters. */
+    private static void quote(String text, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
     }
 }

@@ -30,6 +30,14 @@ class JsonTest {
     }
 
     @Test
+    void escapesBackslashesAndControlCharacters() {
+        String text = "C:\\dir\r\n\u0001\u001f end";
+
+        assertThat(Json.write(text)).isEqualTo("\"C:\\\\dir\\r\\n\\u0001\\u001f end\"");
+        assertThat(Json.parse(Json.write(text))).isEqualTo(text);
+    }
+
+    @Test
     void writesTheSeriesOfAHistoryAsArrays() {
         String json = Json.write(new ServiceHistory("web", new double[] {1.5, Double.NaN}, new long[] {100, 200}, 5000));
 

@@ -12,10 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Collects the fields of one service while its keys are read; starts from the built-in defaults. */
+/**
+ * Collects the fields of one service while its keys are read, with where they were written; starts
+ * from the defaults stated once in {@link ServiceSpec}.
+ */
 final class ServiceBuilder {
-
-    static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(5);
 
     String name;
     List<String> command;
@@ -24,21 +25,21 @@ final class ServiceBuilder {
     final Map<String, String> env = new LinkedHashMap<>();
     String envFile;
     String user;
-    String restart = ServiceSpec.ON_FAILURE;
+    String restart = ServiceSpec.DEFAULT_RESTART;
     BackoffSpec backoff = BackoffSpec.DEFAULT;
-    Signal stopSignal = Signal.TERM;
-    Duration stopTimeout = DEFAULT_STOP_TIMEOUT;
-    Set<Integer> successExitCodes = Set.of(0);
+    Signal stopSignal = ServiceSpec.DEFAULT_STOP_SIGNAL;
+    Duration stopTimeout = ServiceSpec.DEFAULT_STOP_TIMEOUT;
+    Set<Integer> successExitCodes = ServiceSpec.DEFAULT_SUCCESS_EXIT_CODES;
     final Map<String, DependencyCondition> dependsOn = new LinkedHashMap<>();
     final Map<String, Mark> dependencyMarks = new LinkedHashMap<>();
-    boolean autostart = true;
+    boolean autostart = ServiceSpec.DEFAULT_AUTOSTART;
     boolean logGiven;
     Mark logMark;
     String logFile;
     long logMaxSize = LogFileSpec.DEFAULT_MAX_SIZE;
     int logMaxFiles = LogFileSpec.DEFAULT_MAX_FILES;
     final Map<String, Object> extensions = new LinkedHashMap<>();
-    KillMode killMode = KillMode.GROUP;
+    KillMode killMode = ServiceSpec.DEFAULT_KILL_MODE;
 
     ServiceBuilder(String name) {
         this.name = name;
@@ -46,7 +47,8 @@ final class ServiceBuilder {
 
     ServiceSpec build() {
         LogFileSpec log = logFile == null ? null : new LogFileSpec(logFile, logMaxSize, logMaxFiles);
-        return new ServiceSpec(name, command, shell, cwd, env, envFile, user, restart, backoff, stopSignal, stopTimeout,
-                successExitCodes, dependsOn, autostart, log, extensions, killMode);
+        return ServiceSpec.builder(name, command).shell(shell).cwd(cwd).env(env).envFile(envFile).user(user).restart(restart).backoff(backoff)
+                .stopSignal(stopSignal).stopTimeout(stopTimeout).successExitCodes(successExitCodes)
+                .dependsOn(dependsOn).autostart(autostart).log(log).extensions(extensions).killMode(killMode).build();
     }
 }

@@ -41,12 +41,30 @@ public final class RuntimeFile {
         Path temp = Files.createTempFile(dir, ".daemon-", ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
-            Files.writeString(temp, endpoints.toJson(), StandardCharsets.UTF_8);
+            Files.writeString(temp, json(endpoints), StandardCharsets.UTF_8);
             Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);
         }
         return new RuntimeFile(path, endpoints.pid());
+    }
+
+    /** The file's content: one flat JSON object, {@code {"pid": 42, "version": "…", …}}. */
+    static String json(DaemonEndpoints endpoints) {
+        StringBuilder out = new StringBuilder("{");
+        endpoints.toMap().forEach((key, value) -> {
+            if (out.length() > 1) {
+                out.append(", ");
+            }
+            JsonStrings.appendQuoted(out, key);
+            out.append(": ");
+            if (value == null || value instanceof Number) {
+                out.append(value);
+            } else {
+                JsonStrings.appendQuoted(out, value.toString());
+            }
+        });
+        return out.append("}\n").toString();
     }
 
     public Path path() {

@@ -83,11 +83,21 @@ class ConfigLoaderTest {
         assertThat(db.argv()).containsExactly("/bin/sh", "-c", "postgres -D /data");
 
         ServiceSpec web = config.services().get(1);
-        assertThat(web).isEqualTo(new ServiceSpec("web", List.of("python3", "-m", "http.server", "8080"), false, "/srv",
-                Map.of("LOG_LEVEL", "debug"), envFile.toString(), "www-data", "always",
-                new BackoffSpec(Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(60), 10),
-                Signal.INT, Duration.ofSeconds(3), Set.of(0, 143), Map.of("db", DependencyCondition.STARTED),
-                false, new LogFileSpec("/var/log/web.log", 10L * 1024 * 1024, 3), Map.of("schedule", "*/5 * * * *")));
+        assertThat(web).isEqualTo(ServiceSpec.builder("web", List.of("python3", "-m", "http.server", "8080"))
+                .cwd("/srv")
+                .env(Map.of("LOG_LEVEL", "debug"))
+                .envFile(envFile.toString())
+                .user("www-data")
+                .restart("always")
+                .backoff(new BackoffSpec(Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(60), 10))
+                .stopSignal(Signal.INT)
+                .stopTimeout(Duration.ofSeconds(3))
+                .successExitCodes(Set.of(0, 143))
+                .dependsOn(Map.of("db", DependencyCondition.STARTED))
+                .autostart(false)
+                .log(new LogFileSpec("/var/log/web.log", 10L * 1024 * 1024, 3))
+                .extensions(Map.of("schedule", "*/5 * * * *"))
+                .build());
     }
 
     @Test

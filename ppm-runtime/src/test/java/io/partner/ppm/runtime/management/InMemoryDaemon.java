@@ -97,7 +97,7 @@ public final class InMemoryDaemon implements DaemonControl {
         if (map.get("env") instanceof Map<?, ?> given) {
             given.forEach((k, v) -> env.put(String.valueOf(k), String.valueOf(v)));
         }
-        String restart = map.get("restart") instanceof String r ? r : ServiceSpec.ON_FAILURE;
+        String restart = map.get("restart") instanceof String r ? r : ServiceSpec.DEFAULT_RESTART;
         if (!List.of(ServiceSpec.ON_FAILURE, ServiceSpec.ALWAYS, ServiceSpec.NEVER).contains(restart)) {
             throw new IllegalArgumentException("service '" + name + "': unknown restart policy '" + restart + "'");
         }
@@ -105,9 +105,8 @@ public final class InMemoryDaemon implements DaemonControl {
         if (map.get("schedule") != null) {
             extensions.put("schedule", map.get("schedule"));
         }
-        ServiceSpec base = ServiceSpec.of(name, argv);
-        return new ServiceSpec(name, argv, shell, (String) map.get("cwd"), env, null, null, restart, base.backoff(),
-                base.stopSignal(), base.stopTimeout(), base.successExitCodes(), Map.of(), true, null, extensions);
+        return ServiceSpec.builder(name, argv).shell(shell).cwd((String) map.get("cwd")).env(env).restart(restart)
+                .extensions(extensions).build();
     }
 
     @Override

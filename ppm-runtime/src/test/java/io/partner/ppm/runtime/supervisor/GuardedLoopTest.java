@@ -3,10 +3,8 @@ package io.partner.ppm.runtime.supervisor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.partner.ppm.api.BackoffSpec;
 import io.partner.ppm.api.ServiceSpec;
 import io.partner.ppm.api.ServiceState;
-import io.partner.ppm.api.Signal;
 import io.partner.ppm.api.spi.RestartContext;
 import io.partner.ppm.api.spi.RestartDecision;
 import io.partner.ppm.api.spi.RestartPolicy;
@@ -18,9 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,8 +43,7 @@ class GuardedLoopTest {
     };
 
     private static ServiceSpec service(String name, String restart, Duration stopTimeout, String... command) {
-        return new ServiceSpec(name, List.of(command), false, null, Map.of(), null, null, restart, BackoffSpec.DEFAULT,
-                Signal.TERM, stopTimeout, Set.of(0), Map.of(), true, null, Map.of());
+        return ServiceSpec.builder(name, List.of(command)).restart(restart).stopTimeout(stopTimeout).build();
     }
 
     @Test

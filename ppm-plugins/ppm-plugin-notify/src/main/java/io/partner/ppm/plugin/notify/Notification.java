@@ -1,7 +1,6 @@
 package io.partner.ppm.plugin.notify;
 
 import io.partner.ppm.api.ExitStatus;
-import io.partner.ppm.api.JsonStrings;
 import io.partner.ppm.api.ServiceEvent;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -92,7 +91,26 @@ record Notification(String host, String service, String event, String state, Int
         return env;
     }
 
+    /** Writes {@code text} as a JSON string literal (the plugin carries no JSON library). */
     private static void quote(StringBuilder out, String text) {
-        JsonStrings.appendQuoted(out, text);
+        out.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
     }
 }

@@ -42,8 +42,7 @@ class CrashWindowPolicyTest {
 
     @Test
     void servicesHaveTheirOwnBudget() {
-        ServiceSpec other = new ServiceSpec("db", spec.command(), false, null, Map.of(), null, null, "window", spec.backoff(),
-                spec.stopSignal(), spec.stopTimeout(), spec.successExitCodes(), Map.of(), true, null, spec.extensions());
+        ServiceSpec other = spec.toBuilder().name("db").restart("window").build();
         policy.decide(crash(spec, 0, T0));
         policy.decide(crash(spec, 1, T0.plusSeconds(1)));
 

@@ -26,9 +26,8 @@ final class Crashes {
     }
 
     static ServiceSpec service(String name, String restart, BackoffSpec backoff, Map<String, Object> extensions) {
-        ServiceSpec base = ServiceSpec.of(name, List.of("/bin/" + name));
-        return new ServiceSpec(base.name(), base.command(), false, null, Map.of(), null, null, restart, backoff,
-                base.stopSignal(), base.stopTimeout(), base.successExitCodes(), Map.of(), true, null, extensions);
+        return ServiceSpec.builder(name, List.of("/bin/" + name)).restart(restart).backoff(backoff).extensions(extensions)
+                .build();
     }
 
     static RestartContext crash(ServiceSpec spec, int restartsSoFar, Instant now) {

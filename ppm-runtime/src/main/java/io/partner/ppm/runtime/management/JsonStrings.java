@@ -1,10 +1,10 @@
-package io.partner.ppm.api;
+package io.partner.ppm.runtime.management;
 
 /**
- * Writes a string as a JSON string literal, for the small JSON writers of the command line and the
- * plugins (which carry no JSON library).
+ * Writes a string as a JSON string literal, for the two small JSON texts the daemon writes itself:
+ * the runtime file and the Jolokia guard's refusals.
  */
-public final class JsonStrings {
+final class JsonStrings {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -12,7 +12,7 @@ public final class JsonStrings {
     }
 
     /** Appends {@code text} to {@code out} in double quotes, escaping quotes, backslashes and control characters. */
-    public static void appendQuoted(StringBuilder out, String text) {
+    static void appendQuoted(StringBuilder out, String text) {
         out.append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
