@@ -72,7 +72,8 @@ public final class ProcessSampler implements AutoCloseable {
         this(procRoot, clock, nanoTime, NO_DAEMON);
     }
 
-    private ProcessSampler(Path procRoot, Clock clock, LongSupplier nanoTime, long daemonPid) {
+    /** As above, in a daemon whose pid is {@code daemonPid}: its adopted children are placed by name. */
+    ProcessSampler(Path procRoot, Clock clock, LongSupplier nanoTime, long daemonPid) {
         this.procRoot = procRoot.toFile();
         // The leaders of a round are placed before adoption is considered, so no child the
         // daemon started is ever taken for an adopted one.
