@@ -2,6 +2,7 @@ package io.partner.ppm.runtime.process;
 
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -29,13 +30,14 @@ public final class ChildProcesses implements AutoCloseable {
     private final ChildTable table = new ChildTable();
     private final LaunchPlanner planner;
     private final PosixSpawner spawner;
-    private final ProcessTreeScanner treeScanner = new ProcessTreeScanner(PROC);
+    private final ProcessTreeScanner treeScanner;
     private final Thread reaperThread;
 
     private ChildProcesses(LibC libc) {
         this.libc = libc;
         this.planner = new LaunchPlanner(libc, UserAccount.PASSWD);
         this.spawner = new PosixSpawner(libc);
+        this.treeScanner = new ProcessTreeScanner(PROC, libc.getpid(), table::isRegistered);
         this.reaperThread = Thread.ofPlatform().name("ppm-reaper").daemon().unstarted(new Reaper(libc, table));
     }
 
@@ -199,20 +201,34 @@ public final class ChildProcesses implements AutoCloseable {
     }
 
     /**
-     * The live processes that belong to the service led by {@code leaderPid}: its process group,
-     * its session and the descendants of all of them, read in one pass over {@code /proc}. Zombies
-     * and the daemon itself are left out. A process that started a session of its own and lost its
-     * parent cannot be found. Costs about 25 µs per process in {@code /proc} (2.5 ms for 100).
+     * The live processes that belong to the process led by {@code leaderPid}: its process group,
+     * its session and the descendants of all of them, read in one pass over {@code /proc} (the
+     * {@link ServiceMembership} rule without adopted processes). Zombies and the daemon itself are
+     * left out. A process that started a session of its own and lost its parent cannot be found
+     * here; {@link #serviceProcesses} finds it by its service's name.
      */
     public Set<Long> processTree(long leaderPid) {
-        requirePositive(leaderPid, "pid");
-        return treeScanner.scan(leaderPid, libc.getpid());
+        return processTrees(List.of(leaderPid)).get(leaderPid);
     }
 
     /** As {@link #processTree(long)} for many leaders at once, from one pass over {@code /proc}. */
     public Map<Long, Set<Long>> processTrees(Collection<Long> leaderPids) {
         leaderPids.forEach(pid -> requirePositive(pid, "pid"));
-        return treeScanner.scanAll(leaderPids, libc.getpid());
+        return treeScanner.scanAll(leaderPids);
+    }
+
+    /**
+     * The live processes of services, from one pass over {@code /proc}, by the {@link ServiceMembership}
+     * rule that stats sampling uses too: each leader's group, session and descendants, and the
+     * processes the daemon adopted that carry the service's {@code PPM_SERVICE_NAME}, with theirs.
+     * Zombies and the daemon itself are left out.
+     *
+     * @param leaders each service's leader pid to its name
+     * @return each leader pid to its service's processes
+     */
+    public Map<Long, Set<Long>> serviceProcesses(Map<Long, String> leaders) {
+        leaders.keySet().forEach(pid -> requirePositive(pid, "pid"));
+        return treeScanner.scanServices(leaders);
     }
 
     /**

@@ -1,104 +1,89 @@
 package io.partner.ppm.runtime.process;
 
+import java.io.File;
+import java.io.FileInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongPredicate;
 
 /**
- * Finds the processes that belong to a service: its process group, its session (a job-control child
- * moves to a group of its own but stays in the session), and the descendants of all of those. One
- * pass reads {@code /proc/PID/stat} of every process; processes that vanish meanwhile are skipped.
- * A process that called {@code setsid} and was re-parented to the daemon can no longer be linked
- * to its service and is not found.
+ * Finds the live processes of services for stopping them: one pass over {@code /proc} into a
+ * {@link ProcessSnapshot}, placed by the {@link ServiceMembership} rule that stats sampling uses
+ * too. Zombies are left out (they are gone but for their exit status). Thread-safe: a pass at a
+ * time.
  */
 final class ProcessTreeScanner {
 
-    private final Path proc;
+    private final File proc;
+    private final ServiceMembership membership;
+    private final ProcessSnapshot snapshot = new ProcessSnapshot();
+    private final PidIndex slotOfLeader = new PidIndex();
 
-    ProcessTreeScanner(Path proc) {
-        this.proc = proc;
+    /**
+     * @param daemonPid the daemon itself, never part of a tree
+     * @param startedByDaemon whether a child of the daemon was started by it (and not adopted)
+     */
+    ProcessTreeScanner(Path proc, long daemonPid, LongPredicate startedByDaemon) {
+        this.proc = proc.toFile();
+        this.membership = new ServiceMembership(proc, daemonPid, startedByDaemon);
     }
 
-    /** Live pids of the tree led by {@code leaderPid}, never {@code excludedPid} (the daemon itself). */
-    Set<Long> scan(long leaderPid, long excludedPid) {
-        return scanAll(List.of(leaderPid), excludedPid).get(leaderPid);
+    /** The trees of many leaders from one pass over /proc: each leader's group, session and descendants. */
+    synchronized Map<Long, Set<Long>> scanAll(Collection<Long> leaderPids) {
+        Map<Long, String> unnamed = new HashMap<>();
+        leaderPids.forEach(leader -> unnamed.put(leader, null));
+        return scan(unnamed);
     }
 
     /**
-     * The trees of many leaders from one pass over /proc (stopping every service at shutdown would
-     * otherwise read /proc once per service).
+     * As {@link #scanAll}, and each service's tree also holds the processes the daemon adopted that
+     * carry the service's name, with their groups, sessions and descendants.
+     *
+     * @param leaders each service's leader pid to its name (null: leave adopted processes out)
      */
-    Map<Long, Set<Long>> scanAll(Collection<Long> leaderPids, long excludedPid) {
-        List<ProcStat> all = snapshot();
-        Map<Long, List<Long>> byGroupOrSession = new HashMap<>();
-        Map<Long, List<Long>> children = new HashMap<>();
-        Set<Long> alive = new HashSet<>();
-        for (ProcStat process : all) {
-            byGroupOrSession.computeIfAbsent(process.pgrp(), id -> new ArrayList<>()).add(process.pid());
-            if (process.session() != process.pgrp()) {
-                byGroupOrSession.computeIfAbsent(process.session(), id -> new ArrayList<>()).add(process.pid());
-            }
-            children.computeIfAbsent(process.ppid(), parent -> new ArrayList<>()).add(process.pid());
-            if (process.isAlive()) {
-                alive.add(process.pid());
+    synchronized Map<Long, Set<Long>> scanServices(Map<Long, String> leaders) {
+        return scan(leaders);
+    }
+
+    private Map<Long, Set<Long>> scan(Map<Long, String> leaders) {
+        List<Long> slots = List.copyOf(leaders.keySet());
+        Map<String, Integer> slotOfService = new HashMap<>();
+        slotOfLeader.clear();
+        for (int slot = 0; slot < slots.size(); slot++) {
+            slotOfLeader.put(Math.toIntExact(slots.get(slot)), slot);
+            String service = leaders.get(slots.get(slot));
+            if (service != null) {
+                slotOfService.put(service, slot);
             }
         }
-        Map<Long, Set<Long>> trees = new HashMap<>();
-        for (long leader : leaderPids) {
-            Set<Long> members = new HashSet<>(byGroupOrSession.getOrDefault(leader, List.of()));
-            members.add(leader);
-            addDescendants(children, members);
-            members.remove(excludedPid);
-            members.retainAll(alive);
-            trees.put(leader, Set.copyOf(members));
+        snapshot.read(proc, this::readStat);
+        membership.assign(snapshot, slotOfLeader, slotOfService);
+        List<Set<Long>> members = slots.stream().<Set<Long>>map(leader -> new HashSet<>()).toList();
+        for (int row = 0; row < snapshot.size(); row++) {
+            int owner = snapshot.owner(row);
+            if (owner >= 0 && snapshot.isAlive(row)) {
+                members.get(owner).add((long) snapshot.pid(row));
+            }
+        }
+        Map<Long, Set<Long>> trees = HashMap.newHashMap(slots.size());
+        for (int slot = 0; slot < slots.size(); slot++) {
+            trees.put(slots.get(slot), Set.copyOf(members.get(slot)));
         }
         return trees;
     }
 
-    /** Adds the children of every member, and theirs, walking down from the members found so far. */
-    private static void addDescendants(Map<Long, List<Long>> children, Set<Long> members) {
-        ArrayDeque<Long> toVisit = new ArrayDeque<>(members);
-        while (!toVisit.isEmpty()) {
-            for (Long child : children.getOrDefault(toVisit.poll(), List.of())) {
-                if (members.add(child)) {
-                    toVisit.add(child);
-                }
-            }
+    private int readStat(int pid, String name, byte[] buffer) {
+        try (FileInputStream in = new FileInputStream(new File(new File(proc, name), "stat"))) {
+            return Math.max(0, in.readNBytes(buffer, 0, buffer.length));
+        } catch (IOException gone) {
+            // The process ended between listing /proc and reading its file.
+            return 0;
         }
-    }
-
-    private List<ProcStat> snapshot() {
-        List<ProcStat> all = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(proc, ProcessTreeScanner::isPidDirectory)) {
-            for (Path entry : entries) {
-                ProcStat.read(entry).ifPresent(all::add);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + proc, e);
-        }
-        return all;
-    }
-
-    private static boolean isPidDirectory(Path entry) {
-        String name = entry.getFileName().toString();
-        if (name.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            if (!Character.isDigit(name.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 }

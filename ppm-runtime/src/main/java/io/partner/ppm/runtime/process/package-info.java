@@ -10,5 +10,10 @@
  * library (the FFM API, {@code java.lang.foreign}) stay in this package: no other package sees a
  * {@code MemorySegment}. The JVM needs {@code --enable-native-access=ALL-UNNAMED} (or the jar
  * manifest's {@code Enable-Native-Access}).
+ *
+ * <p>"The processes of a service" has one definition, {@link io.partner.ppm.runtime.process.ServiceMembership},
+ * applied to one picture of {@code /proc}, {@link io.partner.ppm.runtime.process.ProcessSnapshot} (read
+ * with the one {@code /proc/PID/stat} parser, {@link io.partner.ppm.runtime.process.StatLine}): stopping
+ * a service and measuring it (the {@code stats} package) both use them.
  */
 package io.partner.ppm.runtime.process;

@@ -1,6 +1,7 @@
 package io.partner.ppm.runtime.stats;
 
 import io.partner.ppm.api.DaemonStats;
+import io.partner.ppm.runtime.process.StatLine;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryUsage;
@@ -42,7 +43,7 @@ public final class DaemonSampler {
         this.units = KernelUnits.read(procRoot);
         this.lastNanos = nanoTime.getAsLong();
         if (readStat()) {
-            lastTicks = stat.ownTicks;
+            lastTicks = stat.ownTicks();
         }
     }
 
@@ -53,13 +54,13 @@ public final class DaemonSampler {
         int threads = Thread.activeCount();
         double cpuPercent = 0;
         if (readStat()) {
-            rssBytes = stat.rssPages * units.pageSize();
-            threads = stat.threads;
+            rssBytes = stat.rssPages() * units.pageSize();
+            threads = stat.threads();
             double seconds = (nanos - lastNanos) / 1e9;
             if (seconds > 0) {
-                cpuPercent = Math.max(0, stat.ownTicks - lastTicks) * 100.0 / units.clockTicksPerSecond() / seconds;
+                cpuPercent = Math.max(0, stat.ownTicks() - lastTicks) * 100.0 / units.clockTicksPerSecond() / seconds;
             }
-            lastTicks = stat.ownTicks;
+            lastTicks = stat.ownTicks();
             lastNanos = nanos;
         }
         MemoryUsage heap = memory.getHeapMemoryUsage();

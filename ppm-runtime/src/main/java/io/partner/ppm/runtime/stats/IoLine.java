@@ -1,5 +1,7 @@
 package io.partner.ppm.runtime.stats;
 
+import io.partner.ppm.runtime.process.ProcText;
+
 /**
  * The byte counters of one {@code /proc/PID/io} file. One instance is reused for every process.
  *

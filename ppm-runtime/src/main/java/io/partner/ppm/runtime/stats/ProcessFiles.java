@@ -1,5 +1,6 @@
 package io.partner.ppm.runtime.stats;
 
+import io.partner.ppm.runtime.process.PidIndex;
 import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;

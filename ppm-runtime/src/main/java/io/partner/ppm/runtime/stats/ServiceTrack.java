@@ -1,6 +1,8 @@
 package io.partner.ppm.runtime.stats;
 
 import io.partner.ppm.api.ServiceStats;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * What the sampler remembers about one service between rounds: the counters of each of its
@@ -49,6 +51,15 @@ final class ServiceTrack {
 
     long leaderPid() {
         return leaderPid;
+    }
+
+    /** The pids counted for this service at the last sample. */
+    Set<Long> lastPids() {
+        Set<Long> pids = HashSet.newHashSet(previous.size());
+        for (int i = 0; i < previous.size(); i++) {
+            pids.add((long) previous.pid[i]);
+        }
+        return pids;
     }
 
     /** Forgets everything: the service runs again under another leader. */

@@ -1,16 +1,15 @@
 package io.partner.ppm.runtime.supervisor;
 
 import io.partner.ppm.runtime.process.ChildProcesses;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The process trees of the services being stopped, from one pass over {@code /proc}, taken on first
  * use and valid for one piece of the loop's work: a shutdown that stops a thousand services at once
- * reads {@code /proc} once, not a thousand times. A service's tree includes the processes it
- * double-forked that the daemon adopted (see {@link ChildProcesses#adoptedOrphans()}), and theirs.
+ * reads {@code /proc} once, not a thousand times. A service's tree is what
+ * {@link ChildProcesses#serviceProcesses} finds: the rule stats sampling uses too, so what is
+ * measured as a service is what stopping it ends.
  */
 final class TreeSnapshot {
 
@@ -34,18 +33,6 @@ final class TreeSnapshot {
     }
 
     private Map<Long, Set<Long>> scan() {
-        Map<String, Set<Long>> orphans = children.adoptedOrphans();
-        Set<Long> roots = new HashSet<>(leaders.keySet());
-        leaders.forEach((leader, service) -> roots.addAll(orphans.getOrDefault(service, Set.of())));
-        Map<Long, Set<Long>> scanned = children.processTrees(roots);
-        Map<Long, Set<Long>> result = new HashMap<>();
-        leaders.forEach((leader, service) -> {
-            Set<Long> tree = new HashSet<>(scanned.getOrDefault(leader, Set.of()));
-            for (long orphan : orphans.getOrDefault(service, Set.of())) {
-                tree.addAll(scanned.getOrDefault(orphan, Set.of()));
-            }
-            result.put(leader, tree);
-        });
-        return result;
+        return children.serviceProcesses(leaders);
     }
 }

@@ -7,6 +7,7 @@ import io.partner.ppm.api.Signal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,7 +49,10 @@ class ProcessTreeTest {
         leader.closeStreams();
         long self = ChildProcesses.currentPid();
         try {
-            await().atMost(DEADLINE).until(() -> processes.processTree(leader.pid()).size() == 4);
+            // Size 4 alone can be reached before setsid(2) ran or while an intermediate shell lives.
+            await().atMost(DEADLINE).until(() -> processes.processTree(leader.pid()).size() == 4
+                    && processes.processTree(leader.pid()).stream().map(ProcFs::statIfAlive).flatMap(Optional::stream)
+                            .anyMatch(p -> p.session() != leader.pid() && p.ppid() == leader.pid()));
             Set<Long> tree = processes.processTree(leader.pid());
 
             List<ProcStat> members = tree.stream().map(ProcFs::stat).toList();

@@ -54,6 +54,28 @@ class ProcessTreeAccountingTest {
     }
 
     @Test
+    void processesTheDaemonAdoptedCountForTheServiceNamedInTheirEnvironment() {
+        Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+        ProcessSampler inDaemon = new ProcessSampler(directory, clock, nanos::get, 1);
+        proc.process(1, 0, 1, 1, 0, 100, 1)                   // the daemon
+                .process(100, 1, 100, 100, 0, 10, 1)          // the leader
+                .process(110, 1, 110, 110, 0, 20, 1)          // double-forked, own session, adopted
+                .write("110/environ", "PATH=/bin\0PPM_SERVICE_NAME=web\0")
+                .process(111, 110, 111, 110, 0, 30, 1)        // ... its job-control child
+                .process(120, 1, 120, 120, 0, 40, 1)          // adopted from a service not asked about
+                .write("120/environ", "PPM_SERVICE_NAME=gone\0")
+                .process(130, 1, 130, 130, 0, 50, 1);         // adopted, no name: nobody's
+
+        assertThat(inDaemon.sample(Map.of("web", 100L)).get("web").processes()).isEqualTo(3);
+        assertThat(inDaemon.lastPids("web")).containsExactlyInAnyOrder(100L, 110L, 111L);
+
+        // The environment is read once per process: the next round places 110 without it.
+        proc.write("110/environ", "");
+        assertThat(inDaemon.sample(Map.of("web", 100L)).get("web").processes()).isEqualTo(3);
+        inDaemon.close();
+    }
+
+    @Test
     void serviceWithoutLiveProcessesReportsZeros() {
         proc.process(1, 0, 1, 1, 0, 100, 1);
 

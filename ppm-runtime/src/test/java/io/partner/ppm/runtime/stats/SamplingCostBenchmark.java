@@ -2,6 +2,7 @@ package io.partner.ppm.runtime.stats;
 
 import com.sun.management.ThreadMXBean;
 import io.partner.ppm.api.ServiceStats;
+import io.partner.ppm.runtime.process.ProcText;
 import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

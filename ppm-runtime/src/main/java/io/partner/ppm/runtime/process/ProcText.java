@@ -1,10 +1,10 @@
-package io.partner.ppm.runtime.stats;
+package io.partner.ppm.runtime.process;
 
 /**
  * Byte-level scanning of /proc text. /proc files are ASCII; parsing the bytes in place keeps a
  * sampling round from creating a String per field.
  */
-final class ProcText {
+public final class ProcText {
 
     private ProcText() {
     }
@@ -13,7 +13,7 @@ final class ProcText {
      * The decimal number at {@code from}, with an optional leading minus sign, up to the first
      * byte that is not a digit or {@code to}. Returns 0 when there is no digit.
      */
-    static long parseLong(byte[] bytes, int from, int to) {
+    public static long parseLong(byte[] bytes, int from, int to) {
         int i = from;
         boolean negative = i < to && bytes[i] == '-';
         if (negative) {
@@ -30,7 +30,7 @@ final class ProcText {
         return negative ? -value : value;
     }
 
-    static int indexOf(byte[] bytes, int from, int to, byte wanted) {
+    public static int indexOf(byte[] bytes, int from, int to, byte wanted) {
         for (int i = from; i < to; i++) {
             if (bytes[i] == wanted) {
                 return i;
@@ -39,7 +39,7 @@ final class ProcText {
         return -1;
     }
 
-    static int lastIndexOf(byte[] bytes, int to, byte wanted) {
+    public static int lastIndexOf(byte[] bytes, int to, byte wanted) {
         for (int i = to - 1; i >= 0; i--) {
             if (bytes[i] == wanted) {
                 return i;
@@ -49,7 +49,7 @@ final class ProcText {
     }
 
     /** Whether {@code bytes[from, to)} holds exactly {@code expected}. */
-    static boolean equalsAscii(byte[] bytes, int from, int to, byte[] expected) {
+    public static boolean equalsAscii(byte[] bytes, int from, int to, byte[] expected) {
         if (to - from != expected.length) {
             return false;
         }
@@ -62,7 +62,7 @@ final class ProcText {
     }
 
     /** Index of the first byte at or after {@code from} that is neither a space nor a tab. */
-    static int skipBlanks(byte[] bytes, int from, int to) {
+    public static int skipBlanks(byte[] bytes, int from, int to) {
         int i = from;
         while (i < to && (bytes[i] == ' ' || bytes[i] == '\t')) {
             i++;
@@ -71,7 +71,7 @@ final class ProcText {
     }
 
     /** The number a directory name in /proc stands for, or -1 when the name is not all digits. */
-    static int parsePid(String name) {
+    public static int parsePid(String name) {
         int length = name.length();
         if (length == 0 || length > 9) {
             return -1;

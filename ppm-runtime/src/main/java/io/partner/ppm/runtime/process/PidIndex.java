@@ -1,4 +1,4 @@
-package io.partner.ppm.runtime.stats;
+package io.partner.ppm.runtime.process;
 
 import java.util.Arrays;
 
@@ -6,13 +6,13 @@ import java.util.Arrays;
  * Maps a pid to an int (a row, a service slot) without boxing: open addressing over two arrays
  * that are kept and cleared between rounds. Pids are positive, so 0 marks a free slot.
  */
-final class PidIndex {
+public final class PidIndex {
 
     private int[] keys = new int[64];
     private int[] values = new int[64];
     private int size;
 
-    void clear() {
+    public void clear() {
         if (size > 0) {
             Arrays.fill(keys, 0);
             size = 0;
@@ -20,7 +20,7 @@ final class PidIndex {
     }
 
     /** Associates {@code value} with {@code pid} (pid > 0), replacing an earlier value. */
-    void put(int pid, int value) {
+    public void put(int pid, int value) {
         if ((size + 1) * 2 > keys.length) {
             grow();
         }
@@ -33,7 +33,7 @@ final class PidIndex {
     }
 
     /** The value of {@code pid}, or -1 when it has none. */
-    int get(int pid) {
+    public int get(int pid) {
         if (pid <= 0) {
             return -1;
         }
