@@ -9,7 +9,6 @@ import io.partner.ppm.api.ServiceSpec;
 import io.partner.ppm.api.ServiceState;
 import io.partner.ppm.api.ServiceStats;
 import io.partner.ppm.api.Signal;
-import io.partner.ppm.api.spi.RestartContext;
 import io.partner.ppm.api.spi.RestartDecision;
 import io.partner.ppm.runtime.logs.LogRelay;
 import io.partner.ppm.runtime.process.ChildEvent;
@@ -24,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -109,12 +107,12 @@ public final class Supervisor implements AutoCloseable {
     }
 
     public Optional<ServiceSpec> spec(String name) {
-        return find(name).map(s -> s.spec);
+        return find(name).map(ManagedService::spec);
     }
 
     /** Every service's definition, in order (for show-configuration). */
     public List<ServiceSpec> specs() {
-        return published.stream().map(s -> s.spec).toList();
+        return published.stream().map(ManagedService::spec).toList();
     }
 
     /** Service name to the pid of its live process, for the stats sampler. */
@@ -180,8 +178,8 @@ public final class Supervisor implements AutoCloseable {
         call(() -> {
             ManagedService service = require(name);
             refuseWhileShuttingDown();
-            if (service.stopping != null) {
-                service.afterStop = () -> startFresh(service);
+            if (service.stopping() != null) {
+                service.afterStop(() -> startFresh(service));
             } else if (!service.alive()) {
                 startFresh(service);
             }
@@ -192,13 +190,7 @@ public final class Supervisor implements AutoCloseable {
     public void stop(String name) {
         call(() -> {
             ManagedService service = require(name);
-            cancelPendingRestart(service, "stopped on request");
-            service.waiting = false;
-            service.afterStop = null;
-            if (service.alive()) {
-                beginStop(service, service.spec.stopTimeout());
-            }
-            service.publish();
+            stopOnRequest(service, new TreeSnapshot(children, Map.of(service.pid(), service.name())));
             return null;
         });
     }
@@ -214,29 +206,25 @@ public final class Supervisor implements AutoCloseable {
         return call(() -> {
             TreeSnapshot trees = treesOfAll();
             for (ManagedService service : services.values()) {
-                cancelPendingRestart(service, "stopped on request");
-                service.waiting = false;
-                service.afterStop = null;
-                if (service.alive()) {
-                    beginStop(service, service.spec.stopTimeout(), trees);
-                }
-                service.publish();
+                stopOnRequest(service, trees);
             }
             return List.copyOf(services.keySet());
         });
+    }
+
+    private void stopOnRequest(ManagedService service, TreeSnapshot trees) {
+        service.cancelPlans("stopped on request");
+        service.afterStop(null);
+        if (service.alive()) {
+            beginStop(service, service.spec().stopTimeout(), trees);
+        }
     }
 
     public void restart(String name) {
         call(() -> {
             ManagedService service = require(name);
             refuseWhileShuttingDown();
-            cancelPendingRestart(service, null);
-            if (service.alive() || service.stopping != null) {
-                beginStop(service, service.spec.stopTimeout());
-                service.afterStop = () -> startFresh(service);
-            } else {
-                startFresh(service);
-            }
+            restartNow(service);
             return null;
         });
     }
@@ -245,9 +233,9 @@ public final class Supervisor implements AutoCloseable {
         call(() -> {
             ManagedService service = require(name);
             if (!service.alive()) {
-                throw new IllegalStateException("service '" + name + "' is not running (" + service.state.label() + ")");
+                throw new IllegalStateException("service '" + name + "' is not running (" + service.state().label() + ")");
             }
-            children.signalGroup(service.pid, signal.number());
+            children.signalGroup(service.pid(), signal.number());
             return null;
         });
     }
@@ -255,11 +243,10 @@ public final class Supervisor implements AutoCloseable {
     public void remove(String name) {
         call(() -> {
             ManagedService service = require(name);
-            cancelPendingRestart(service, null);
-            service.waiting = false;
-            if (service.alive() || service.stopping != null) {
-                beginStop(service, service.spec.stopTimeout());
-                service.afterStop = () -> forget(service);
+            service.cancelPlans(null);
+            if (service.alive() || service.stopping() != null) {
+                beginStop(service, service.spec().stopTimeout());
+                service.afterStop(() -> forget(service));
             } else {
                 forget(service);
             }
@@ -277,33 +264,21 @@ public final class Supervisor implements AutoCloseable {
     public String applyConfiguration(List<ServiceSpec> specs) {
         return call(() -> {
             refuseWhileShuttingDown();
-            Set<String> wanted = new java.util.HashSet<>();
-            specs.forEach(spec -> wanted.add(spec.name()));
-            int added = 0;
-            int removed = 0;
-            int changed = 0;
-            int unchanged = 0;
-            for (ManagedService service : List.copyOf(services.values())) {
-                if (service.origin == ManagedService.Origin.CONFIG && !wanted.contains(service.name())) {
-                    remove(service.name());
-                    removed++;
+            ConfigDiff diff = ConfigDiff.between(services.values().stream()
+                    .map(s -> new ConfigDiff.Current(s.spec(), s.origin())).toList(), specs);
+            diff.removed().forEach(this::remove);
+            for (ConfigDiff.Step step : diff.steps()) {
+                ManagedService service = services.get(step.spec().name());
+                switch (step.kind()) {
+                    case ADDED -> add(step.spec(), ManagedService.Origin.CONFIG);
+                    case UNCHANGED -> service.definedByConfig();
+                    case CHANGED -> {
+                        service.definedByConfig();
+                        replace(service, step.spec());
+                    }
                 }
             }
-            for (ServiceSpec spec : specs) {
-                ManagedService service = services.get(spec.name());
-                if (service == null) {
-                    add(spec, ManagedService.Origin.CONFIG);
-                    added++;
-                } else if (service.spec.equals(spec)) {
-                    service.origin = ManagedService.Origin.CONFIG;
-                    unchanged++;
-                } else {
-                    service.origin = ManagedService.Origin.CONFIG;
-                    replace(service, spec);
-                    changed++;
-                }
-            }
-            return added + " added, " + removed + " removed, " + changed + " changed, " + unchanged + " unchanged";
+            return diff.summary();
         });
     }
 
@@ -391,17 +366,26 @@ public final class Supervisor implements AutoCloseable {
     }
 
     private void replace(ManagedService service, ServiceSpec spec) {
-        service.spec = spec;
+        service.redefine(spec);
         logs.register(spec.name(), spec.log());
         emit(ServiceEvent.Type.CHANGED, service, null, "definition changed");
-        cancelPendingRestart(service, null);
-        if (service.alive() || service.stopping != null) {
-            beginStop(service, service.spec.stopTimeout());
-            service.afterStop = () -> startFresh(service);
-        } else if (spec.autostart() && (service.state == ServiceState.CREATED || service.state == ServiceState.CRASHED)) {
-            service.restarts = 0;
-            service.gaveUp = false;
+        service.cancelRestart(null);
+        if (service.alive() || service.stopping() != null) {
+            restartNow(service);
+        } else if (spec.autostart() && (service.state() == ServiceState.CREATED || service.state() == ServiceState.CRASHED)) {
+            service.freshBudget();
             startWhenReady(service);
+        }
+    }
+
+    /** Stops the service if it runs, then starts it with a fresh restart budget. */
+    private void restartNow(ManagedService service) {
+        service.cancelRestart(null);
+        if (service.alive() || service.stopping() != null) {
+            beginStop(service, service.spec().stopTimeout());
+            service.afterStop(() -> startFresh(service));
+        } else {
+            startFresh(service);
         }
     }
 
@@ -414,13 +398,11 @@ public final class Supervisor implements AutoCloseable {
     }
 
     private void startWhenReady(ManagedService service) {
-        List<String> unmet = Dependencies.unmet(service.spec, services);
+        List<String> unmet = Dependencies.unmet(service.spec(), services);
         if (unmet.isEmpty()) {
             spawn(service, ServiceEvent.Type.STARTED);
         } else {
-            service.waiting = true;
-            service.reason = "waiting for " + String.join(", ", unmet);
-            service.publish();
+            service.waitFor(unmet);
         }
     }
 
@@ -441,8 +423,8 @@ public final class Supervisor implements AutoCloseable {
         try {
             do {
                 anotherPassDue = false;
-                for (ManagedService service : services.values().stream().filter(s -> s.waiting).toList()) {
-                    if (service.waiting && Dependencies.unmet(service.spec, services).isEmpty()) {
+                for (ManagedService service : services.values().stream().filter(ManagedService::waiting).toList()) {
+                    if (service.waiting() && Dependencies.unmet(service.spec(), services).isEmpty()) {
                         spawn(service, ServiceEvent.Type.STARTED);
                     }
                 }
@@ -457,29 +439,23 @@ public final class Supervisor implements AutoCloseable {
         if (shutdown != null || !services.containsValue(service)) {
             return;
         }
-        service.restarts = 0;
-        service.gaveUp = false;
+        service.freshBudget();
         spawn(service, ServiceEvent.Type.STARTED);
     }
 
     private void spawn(ManagedService service, ServiceEvent.Type type) {
-        cancelPendingRestart(service, null);
-        service.waiting = false;
-        service.stopRequested = false;
-        service.nextRestartAt = 0;
-        ServiceSpec spec = service.spec;
+        service.cancelRestart(null);
+        service.starting();
+        ServiceSpec spec = service.spec();
         CompletableFuture<SpawnRequest> request = environment.prepare(spec);
         if (request.isDone()) {
             launch(service, type, spec, request);
             return;
         }
         // Its env_file is being read on another thread: the loop carries on and launches once it is in.
-        service.pendingStart = request;
-        service.reason = "starting: reading env_file " + spec.envFile();
-        service.publish();
+        service.readingEnvFile(request);
         request.whenComplete((r, e) -> post("starting " + spec.name(), () -> {
-            if (service.pendingStart == request) {
-                service.pendingStart = null;
+            if (service.takePendingStart(request)) {
                 launch(service, type, spec, request);
             }
         }));
@@ -489,10 +465,7 @@ public final class Supervisor implements AutoCloseable {
         try {
             ChildProcess child = children.spawn(request.join(),
                     event -> post("handling an event of " + spec.name(), () -> onChildEvent(service, event)));
-            service.pid = child.pid();
-            service.startedAt = clock.millis();
-            service.lastExit = null;
-            ServiceState previous = transition(service, ServiceState.RUNNING, "running");
+            ServiceState previous = service.started(child.pid(), clock.millis());
             logs.attach(spec.name(), child.stdout(), child.stderr());
             emit(type, service, previous, (type == ServiceEvent.Type.RESTARTED ? "restarted" : "started")
                     + " (pid " + child.pid() + ")");
@@ -507,31 +480,24 @@ public final class Supervisor implements AutoCloseable {
     }
 
     private void failedToStart(ManagedService service, String reason, int shellCode) {
-        service.pid = 0;
-        service.startedAt = 0;
-        service.lastExit = null;
-        service.spawnFailureCode = shellCode;
-        ServiceState previous = transition(service, ServiceState.CRASHED, reason);
+        ServiceState previous = service.failedToStart(reason, shellCode);
         emit(ServiceEvent.Type.CRASHED, service, previous, reason);
         afterEnd(service);
     }
 
     private void onChildEvent(ManagedService service, ChildEvent event) {
-        if (event.pid() != service.pid) {
+        if (event.pid() != service.pid()) {
             return;
         }
         switch (event.kind()) {
             case STOPPED -> {
-                if (service.state == ServiceState.RUNNING) {
-                    ServiceState previous = transition(service, ServiceState.STOPPED,
-                            "paused by SIG" + Signal.nameOf(event.status()));
-                    emit(ServiceEvent.Type.PAUSED, service, previous, service.reason);
+                if (service.paused("paused by SIG" + Signal.nameOf(event.status()))) {
+                    emit(ServiceEvent.Type.PAUSED, service, ServiceState.RUNNING, service.reason());
                 }
             }
             case CONTINUED -> {
-                if (service.state == ServiceState.STOPPED) {
-                    ServiceState previous = transition(service, ServiceState.RUNNING, "running");
-                    emit(ServiceEvent.Type.RESUMED, service, previous, "resumed");
+                if (service.resumed()) {
+                    emit(ServiceEvent.Type.RESUMED, service, ServiceState.STOPPED, "resumed");
                 }
             }
             case EXITED, KILLED, DUMPED -> onExit(service, event.toExitStatus());
@@ -539,18 +505,10 @@ public final class Supervisor implements AutoCloseable {
     }
 
     private void onExit(ManagedService service, ExitStatus exit) {
-        long ranFor = clock.millis() - service.startedAt;
-        if (ranFor >= service.spec.backoff().resetAfter().toMillis()) {
-            service.restarts = 0;
-        }
-        service.lastExit = exit;
-        service.spawnFailureCode = 0;
-        ServiceState end = Termination.endState(exit, service.spec, service.stopRequested);
-        String reason = Termination.reason(exit, service.stopRequested);
-        ServiceState previous = transition(service, end, reason);
-        emit(end == ServiceState.FINISHED ? ServiceEvent.Type.FINISHED : ServiceEvent.Type.CRASHED,
-                service, previous, reason);
-        if (service.stopping == null) {
+        ServiceState previous = service.ended(exit, clock.millis());
+        emit(service.state() == ServiceState.FINISHED ? ServiceEvent.Type.FINISHED : ServiceEvent.Type.CRASHED,
+                service, previous, service.reason());
+        if (service.stopping() == null) {
             clearLeftoversThen(service, () -> afterEnd(service));
         } else {
             // Most stopped trees are gone with their leader: finish the stop now, not at the next poll.
@@ -566,16 +524,18 @@ public final class Supervisor implements AutoCloseable {
      * adopted children, without a pass over {@code /proc}.
      */
     private void clearLeftoversThen(ManagedService service, Runnable then) {
-        if (service.spec.killMode() == KillMode.GROUP && shutdown == null && leftoversLikely(service)) {
-            TreeSnapshot trees = new TreeSnapshot(children, Map.of(service.pid, service.name()));
-            int left = trees.of(service.pid).size();
+        ServiceSpec spec = service.spec();
+        if (spec.killMode() == KillMode.GROUP && shutdown == null && leftoversLikely(service)) {
+            TreeSnapshot trees = new TreeSnapshot(children, Map.of(service.pid(), service.name()));
+            int left = trees.of(service.pid()).size();
             if (left > 0) {
                 log.accept(service.name() + ": " + left + (left == 1 ? " process" : " processes")
-                        + " left behind get SIG" + service.spec.stopSignal().name());
-                service.stopping = new StopProcedure(children, service.pid,
-                        System.nanoTime() + service.spec.stopTimeout().toNanos());
-                service.stopping.begin(service.spec.stopSignal(), false, trees);
-                service.afterStop = then;
+                        + " left behind get SIG" + spec.stopSignal().name());
+                StopProcedure stopping = new StopProcedure(children, service.pid(),
+                        System.nanoTime() + spec.stopTimeout().toNanos());
+                service.stopping(stopping);
+                stopping.begin(spec.stopSignal(), false, trees);
+                service.afterStop(then);
                 pollStopsUntilDone();
                 return;
             }
@@ -584,82 +544,53 @@ public final class Supervisor implements AutoCloseable {
     }
 
     private boolean leftoversLikely(ManagedService service) {
-        return children.signalGroup(service.pid, 0) || children.adoptedOrphans().containsKey(service.name());
+        return children.signalGroup(service.pid(), 0) || children.adoptedOrphans().containsKey(service.name());
     }
 
     /** After a process ended on its own (or could not start): dependants, exit_with, then the restart policy. */
     private void afterEnd(ManagedService service) {
         startWaitingServices();
-        if (shutdown != null || service.stopRequested) {
+        if (shutdown != null || service.stopRequested()) {
             return;
         }
         if (service.name().equals(exitWith)) {
-            onExitWith.accept(service.lastExit != null ? service.lastExit.shellCode() : service.spawnFailureCode);
+            onExitWith.accept(service.shellCode());
             return;
         }
-        RestartDecision decision = policies.decide(new RestartContext(
-                service.spec, service.state, service.lastExit, service.restarts, clock.instant()));
+        RestartDecision decision = policies.decide(service.restartContext(clock.instant()));
         switch (decision.action()) {
             case NONE -> { }
-            case GIVE_UP -> giveUp(service);
+            case GIVE_UP -> {
+                service.gaveUp();
+                emit(ServiceEvent.Type.GAVE_UP, service, null, service.reason());
+            }
             case RESTART -> scheduleRestart(service, decision.delay());
         }
     }
 
-    private void giveUp(ManagedService service) {
-        service.gaveUp = true;
-        service.reason = "gave up after " + service.restarts + " restarts; last: " + service.reason;
-        service.publish();
-        emit(ServiceEvent.Type.GAVE_UP, service, null, service.reason);
-    }
-
     private void scheduleRestart(ManagedService service, Duration delay) {
-        service.nextRestartAt = clock.millis() + delay.toMillis();
-        service.publish();
-        emit(ServiceEvent.Type.RESTART_SCHEDULED, service, null, "restart in " + Durations.format(delay));
-        service.pendingRestart = loop.schedule(guarded("restarting " + service.name(), () -> {
-            if (service.nextRestartAt == 0) {
-                return; // a request that ran just before this task (a stop, a start) cancelled the restart
-            }
-            service.pendingRestart = null;
-            if (shutdown == null && services.containsValue(service) && !service.alive()) {
-                service.restarts++;
-                service.totalRestarts++;
+        ScheduledFuture<?> task = loop.schedule(guarded("restarting " + service.name(), () -> {
+            if (service.restartDue() && shutdown == null && services.containsValue(service) && !service.alive()) {
+                service.restarting();
                 spawn(service, ServiceEvent.Type.RESTARTED);
             }
         }), delay.toNanos(), TimeUnit.NANOSECONDS);
-    }
-
-    private void cancelPendingRestart(ManagedService service, String reason) {
-        if (service.pendingStart != null) {
-            service.pendingStart = null; // its completion finds itself replaced and does nothing
-            if (reason != null) {
-                service.reason = reason;
-            }
-            service.publish();
-        }
-        if (service.pendingRestart != null) {
-            service.pendingRestart.cancel(false);
-            service.pendingRestart = null;
-            service.nextRestartAt = 0;
-            if (reason != null) {
-                service.reason = reason;
-            }
-            service.publish();
-        }
+        service.scheduleRestart(clock.millis() + delay.toMillis(), task);
+        emit(ServiceEvent.Type.RESTART_SCHEDULED, service, null, "restart in " + Durations.format(delay));
     }
 
     // ---------------------------------------------------------------- stopping
 
     private void beginStop(ManagedService service, Duration timeout) {
-        beginStop(service, timeout, new TreeSnapshot(children, Map.of(service.pid, service.name())));
+        beginStop(service, timeout, new TreeSnapshot(children, Map.of(service.pid(), service.name())));
     }
 
     private void beginStop(ManagedService service, Duration timeout, TreeSnapshot trees) {
-        service.stopRequested = true;
-        if (service.stopping == null && service.alive()) {
-            service.stopping = new StopProcedure(children, service.pid, System.nanoTime() + timeout.toNanos());
-            service.stopping.begin(service.spec.stopSignal(), service.state == ServiceState.STOPPED, trees);
+        service.stopAsked();
+        if (service.stopping() == null && service.alive()) {
+            StopProcedure stopping = new StopProcedure(children, service.pid(), System.nanoTime() + timeout.toNanos());
+            service.stopping(stopping);
+            stopping.begin(service.spec().stopSignal(), service.state() == ServiceState.STOPPED, trees);
             pollStopsUntilDone();
         }
     }
@@ -670,14 +601,12 @@ public final class Supervisor implements AutoCloseable {
         TreeSnapshot trees = treesOfAll();
         boolean anyLeft = false;
         for (ManagedService service : List.copyOf(services.values())) {
-            StopProcedure stopping = service.stopping;
+            StopProcedure stopping = service.stopping();
             if (stopping == null) {
                 continue;
             }
             if (stopping.poll(now, trees) && !service.alive()) {
-                service.stopping = null;
-                Runnable then = service.afterStop;
-                service.afterStop = null;
+                Runnable then = service.stopped();
                 if (then != null) {
                     then.run();
                 }
@@ -707,8 +636,7 @@ public final class Supervisor implements AutoCloseable {
             return;
         }
         for (ManagedService service : services.values()) {
-            cancelPendingRestart(service, "daemon shutting down");
-            service.waiting = false;
+            service.cancelPlans("daemon shutting down");
         }
         shutdown = new ShutdownSequence(services, timeout, this::beginStop, this::treesOfAll, done);
         shutdown.advance();
@@ -729,10 +657,10 @@ public final class Supervisor implements AutoCloseable {
     private TreeSnapshot treesOfAll() {
         Map<Long, String> leaders = new java.util.HashMap<>();
         for (ManagedService service : services.values()) {
-            if (service.stopping != null) {
-                leaders.put(service.stopping.leader(), service.name());
+            if (service.stopping() != null) {
+                leaders.put(service.stopping().leader(), service.name());
             } else if (service.alive()) {
-                leaders.put(service.pid, service.name());
+                leaders.put(service.pid(), service.name());
             }
         }
         return new TreeSnapshot(children, leaders);
@@ -791,18 +719,8 @@ public final class Supervisor implements AutoCloseable {
         return failures.get();
     }
 
-    private ServiceState transition(ManagedService service, ServiceState state, String reason) {
-        ServiceState previous = service.state;
-        service.state = state;
-        service.reason = reason;
-        service.publish();
-        return previous;
-    }
-
     private void emit(ServiceEvent.Type type, ManagedService service, ServiceState previous, String message) {
-        ServiceEvent event = new ServiceEvent(type, service.name(), previous, service.state,
-                type == ServiceEvent.Type.FINISHED || type == ServiceEvent.Type.CRASHED ? service.lastExit : null,
-                service.restarts, service.nextRestartAt, message, clock.millis());
+        ServiceEvent event = service.event(type, previous, message, clock.millis());
         switch (type) {
             case ADDED -> { }
             case CRASHED -> log.accept(service.name() + ": crashed: " + message);
