@@ -10,6 +10,7 @@ import io.partner.ppm.api.ServiceState;
 import io.partner.ppm.api.ServiceStats;
 import io.partner.ppm.api.Signal;
 import io.partner.ppm.api.spi.RestartDecision;
+import io.partner.ppm.api.spi.ServiceEventListener;
 import io.partner.ppm.runtime.logs.LogRelay;
 import io.partner.ppm.runtime.process.ChildEvent;
 import io.partner.ppm.runtime.process.ChildProcess;
@@ -23,13 +24,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
@@ -42,9 +40,6 @@ import java.util.function.IntConsumer;
  */
 public final class Supervisor implements AutoCloseable {
 
-    private static final long STOP_POLL_MILLIS = 10;
-    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
-
     private final ChildProcesses children;
     private final LogRelay logs;
     private final RestartPolicies policies;
@@ -52,20 +47,16 @@ public final class Supervisor implements AutoCloseable {
     private final Clock clock;
     private final ServiceEnvironment environment;
     private final Consumer<String> log;
-    private final ScheduledThreadPoolExecutor loop;
-    private final Thread loopThread;
-    private final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
-    /** Requests from other threads (users, signals), run before any other work of the loop; see {@link #urgent}. */
-    private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> requests = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final SupervisorLoop loop;
 
     // Loop-confined state.
     private final Map<String, ManagedService> services = new LinkedHashMap<>();
     private String exitWith;
     private IntConsumer onExitWith = code -> { };
-    private ScheduledFuture<?> stopTicker;
     private boolean startingWaiting;
     private boolean anotherPassDue;
-    private ShutdownSequence shutdown;
+    private final Stops stops;
+    private final ShortCommands commands;
 
     /** What readers iterate, in order; replaced whenever a service is added or removed. */
     private volatile List<ManagedService> published = List.of();
@@ -79,15 +70,9 @@ public final class Supervisor implements AutoCloseable {
         this.clock = clock;
         this.environment = environment;
         this.log = log;
-        Thread[] holder = new Thread[1];
-        this.loop = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = Thread.ofPlatform().name("ppm-supervisor").daemon().unstarted(runnable);
-            holder[0] = thread;
-            return thread;
-        });
-        loop.setRemoveOnCancelPolicy(true);
-        loop.prestartCoreThread();
-        this.loopThread = holder[0];
+        this.loop = new SupervisorLoop(log);
+        this.stops = new Stops(children, loop, services);
+        this.commands = new ShortCommands(children, environment, loop, log);
     }
 
     // ---------------------------------------------------------------- reading
@@ -141,7 +126,7 @@ public final class Supervisor implements AutoCloseable {
         require(findOrNull(name), name).detail(key, value);
     }
 
-    public AutoCloseable subscribe(io.partner.ppm.api.spi.ServiceEventListener listener) {
+    public AutoCloseable subscribe(ServiceEventListener listener) {
         return events.subscribe(listener);
     }
 
@@ -162,7 +147,7 @@ public final class Supervisor implements AutoCloseable {
 
     /** Adds services from the configuration and starts those with {@code autostart}, in dependency order. */
     public void addAll(List<ServiceSpec> specs) {
-        call(() -> {
+        loop.call(() -> {
             for (ServiceSpec spec : specs) {
                 add(spec, ManagedService.Origin.CONFIG);
             }
@@ -171,11 +156,11 @@ public final class Supervisor implements AutoCloseable {
     }
 
     public void add(ServiceSpec spec) {
-        call(() -> add(spec, ManagedService.Origin.RUNTIME));
+        loop.call(() -> add(spec, ManagedService.Origin.RUNTIME));
     }
 
     public void start(String name) {
-        call(() -> {
+        loop.call(() -> {
             ManagedService service = require(name);
             refuseWhileShuttingDown();
             if (service.stopping() != null) {
@@ -188,9 +173,9 @@ public final class Supervisor implements AutoCloseable {
     }
 
     public void stop(String name) {
-        call(() -> {
+        loop.call(() -> {
             ManagedService service = require(name);
-            stopOnRequest(service, new TreeSnapshot(children, Map.of(service.pid(), service.name())));
+            stopOnRequest(service, stops.treeOf(service));
             return null;
         });
     }
@@ -203,8 +188,8 @@ public final class Supervisor implements AutoCloseable {
      * @return the names of the services, in order
      */
     public List<String> stopAll() {
-        return call(() -> {
-            TreeSnapshot trees = treesOfAll();
+        return loop.call(() -> {
+            TreeSnapshot trees = stops.treesOfAll();
             for (ManagedService service : services.values()) {
                 stopOnRequest(service, trees);
             }
@@ -216,12 +201,12 @@ public final class Supervisor implements AutoCloseable {
         service.cancelPlans("stopped on request");
         service.afterStop(null);
         if (service.alive()) {
-            beginStop(service, service.spec().stopTimeout(), trees);
+            stops.begin(service, service.spec().stopTimeout(), trees);
         }
     }
 
     public void restart(String name) {
-        call(() -> {
+        loop.call(() -> {
             ManagedService service = require(name);
             refuseWhileShuttingDown();
             restartNow(service);
@@ -230,7 +215,7 @@ public final class Supervisor implements AutoCloseable {
     }
 
     public void signal(String name, Signal signal) {
-        call(() -> {
+        loop.call(() -> {
             ManagedService service = require(name);
             if (!service.alive()) {
                 throw new IllegalStateException("service '" + name + "' is not running (" + service.state().label() + ")");
@@ -241,11 +226,11 @@ public final class Supervisor implements AutoCloseable {
     }
 
     public void remove(String name) {
-        call(() -> {
+        loop.call(() -> {
             ManagedService service = require(name);
             service.cancelPlans(null);
             if (service.alive() || service.stopping() != null) {
-                beginStop(service, service.spec().stopTimeout());
+                stops.begin(service, service.spec().stopTimeout());
                 service.afterStop(() -> forget(service));
             } else {
                 forget(service);
@@ -262,7 +247,7 @@ public final class Supervisor implements AutoCloseable {
      * @return a one-line summary, e.g. {@code 1 added, 0 removed, 2 changed, 7 unchanged}
      */
     public String applyConfiguration(List<ServiceSpec> specs) {
-        return call(() -> {
+        return loop.call(() -> {
             refuseWhileShuttingDown();
             ConfigDiff diff = ConfigDiff.between(services.values().stream()
                     .map(s -> new ConfigDiff.Current(s.spec(), s.origin())).toList(), specs);
@@ -284,7 +269,7 @@ public final class Supervisor implements AutoCloseable {
 
     /** When the named service ends, {@code handler} receives the code the daemon should exit with. */
     public void exitWith(String name, IntConsumer handler) {
-        call(() -> {
+        loop.call(() -> {
             exitWith = name;
             onExitWith = handler;
             return null;
@@ -299,8 +284,8 @@ public final class Supervisor implements AutoCloseable {
     public CompletableFuture<Void> shutdown(Duration timeout) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         try {
-            urgent(() -> beginShutdown(timeout, done));
-        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            loop.urgent(() -> beginShutdown(timeout, done));
+        } catch (RejectedExecutionException closed) {
             done.complete(null);
         }
         return done;
@@ -309,8 +294,8 @@ public final class Supervisor implements AutoCloseable {
     /** Kills every process tree at once (a second SIGTERM during shutdown). */
     public void killAll() {
         try {
-            urgent(() -> ShutdownSequence.killAll(services, this::beginStop, treesOfAll()));
-        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            loop.urgent(stops::killAll);
+        } catch (RejectedExecutionException closed) {
             // Closed: nothing left to kill.
         }
     }
@@ -320,30 +305,12 @@ public final class Supervisor implements AutoCloseable {
      * process group is killed after {@code timeout}. The future completes off the supervisor's threads.
      */
     public CompletableFuture<ExitStatus> runCommand(List<String> argv, Map<String, String> env, Duration timeout) {
-        CompletableFuture<ExitStatus> result = new CompletableFuture<>();
-        post("running a command", () -> {
-            try {
-                ChildProcess child = children.spawn(environment.command(argv, env), event -> {
-                    if (event.isTermination()) {
-                        result.completeAsync(event::toExitStatus);
-                    }
-                });
-                String label = java.nio.file.Path.of(argv.getFirst()).getFileName().toString();
-                CommandOutput.drain(child, label, log);
-                ScheduledFuture<?> kill = loop.schedule(
-                        guarded("ending a command", () -> children.signalGroup(child.pid(), Signal.KILL.number())),
-                        timeout.toNanos(), TimeUnit.NANOSECONDS);
-                result.whenComplete((status, error) -> kill.cancel(false));
-            } catch (SpawnException | RuntimeException e) {
-                result.completeExceptionally(new IllegalArgumentException(e.getMessage()));
-            }
-        });
-        return result;
+        return commands.run(argv, env, timeout);
     }
 
     @Override
     public void close() {
-        loop.shutdownNow();
+        loop.close();
         environment.close();
     }
 
@@ -382,7 +349,7 @@ public final class Supervisor implements AutoCloseable {
     private void restartNow(ManagedService service) {
         service.cancelRestart(null);
         if (service.alive() || service.stopping() != null) {
-            beginStop(service, service.spec().stopTimeout());
+            stops.begin(service, service.spec().stopTimeout());
             service.afterStop(() -> startFresh(service));
         } else {
             startFresh(service);
@@ -412,7 +379,7 @@ public final class Supervisor implements AutoCloseable {
      * the stack. A start inside a pass (spawn calls back here) only marks that another pass is due.
      */
     private void startWaitingServices() {
-        if (shutdown != null) {
+        if (stops.shuttingDown()) {
             return;
         }
         if (startingWaiting) {
@@ -428,7 +395,7 @@ public final class Supervisor implements AutoCloseable {
                         spawn(service, ServiceEvent.Type.STARTED);
                     }
                 }
-            } while (anotherPassDue && shutdown == null);
+            } while (anotherPassDue && !stops.shuttingDown());
         } finally {
             startingWaiting = false;
         }
@@ -436,7 +403,7 @@ public final class Supervisor implements AutoCloseable {
 
     /** A start asked for by a user or a plugin: a fresh restart budget, dependencies not waited for. */
     private void startFresh(ManagedService service) {
-        if (shutdown != null || !services.containsValue(service)) {
+        if (stops.shuttingDown() || !services.containsValue(service)) {
             return;
         }
         service.freshBudget();
@@ -454,7 +421,7 @@ public final class Supervisor implements AutoCloseable {
         }
         // Its env_file is being read on another thread: the loop carries on and launches once it is in.
         service.readingEnvFile(request);
-        request.whenComplete((r, e) -> post("starting " + spec.name(), () -> {
+        request.whenComplete((r, e) -> loop.post("starting " + spec.name(), () -> {
             if (service.takePendingStart(request)) {
                 launch(service, type, spec, request);
             }
@@ -464,14 +431,14 @@ public final class Supervisor implements AutoCloseable {
     private void launch(ManagedService service, ServiceEvent.Type type, ServiceSpec spec, CompletableFuture<SpawnRequest> request) {
         try {
             ChildProcess child = children.spawn(request.join(),
-                    event -> post("handling an event of " + spec.name(), () -> onChildEvent(service, event)));
+                    event -> loop.post("handling an event of " + spec.name(), () -> onChildEvent(service, event)));
             ServiceState previous = service.started(child.pid(), clock.millis());
             logs.attach(spec.name(), child.stdout(), child.stderr());
             emit(type, service, previous, (type == ServiceEvent.Type.RESTARTED ? "restarted" : "started")
                     + " (pid " + child.pid() + ")");
         } catch (SpawnException e) {
             failedToStart(service, e.getMessage(), Termination.execFailureCode(e.errno()));
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             failedToStart(service, e.getCause() == null ? e.getMessage() : e.getCause().getMessage(), 126);
         } catch (RuntimeException e) {
             failedToStart(service, e.getMessage(), 126);
@@ -512,7 +479,7 @@ public final class Supervisor implements AutoCloseable {
             clearLeftoversThen(service, () -> afterEnd(service));
         } else {
             // Most stopped trees are gone with their leader: finish the stop now, not at the next poll.
-            pollStops();
+            stops.poll();
         }
     }
 
@@ -525,18 +492,13 @@ public final class Supervisor implements AutoCloseable {
      */
     private void clearLeftoversThen(ManagedService service, Runnable then) {
         ServiceSpec spec = service.spec();
-        if (spec.killMode() == KillMode.GROUP && shutdown == null && leftoversLikely(service)) {
-            TreeSnapshot trees = new TreeSnapshot(children, Map.of(service.pid(), service.name()));
+        if (spec.killMode() == KillMode.GROUP && !stops.shuttingDown() && leftoversLikely(service)) {
+            TreeSnapshot trees = stops.treeOf(service);
             int left = trees.of(service.pid()).size();
             if (left > 0) {
                 log.accept(service.name() + ": " + left + (left == 1 ? " process" : " processes")
                         + " left behind get SIG" + spec.stopSignal().name());
-                StopProcedure stopping = new StopProcedure(children, service.pid(),
-                        System.nanoTime() + spec.stopTimeout().toNanos());
-                service.stopping(stopping);
-                stopping.begin(spec.stopSignal(), false, trees);
-                service.afterStop(then);
-                pollStopsUntilDone();
+                stops.leftovers(service, trees, then);
                 return;
             }
         }
@@ -550,7 +512,7 @@ public final class Supervisor implements AutoCloseable {
     /** After a process ended on its own (or could not start): dependants, exit_with, then the restart policy. */
     private void afterEnd(ManagedService service) {
         startWaitingServices();
-        if (shutdown != null || service.stopRequested()) {
+        if (stops.shuttingDown() || service.stopRequested()) {
             return;
         }
         if (service.name().equals(exitWith)) {
@@ -569,154 +531,34 @@ public final class Supervisor implements AutoCloseable {
     }
 
     private void scheduleRestart(ManagedService service, Duration delay) {
-        ScheduledFuture<?> task = loop.schedule(guarded("restarting " + service.name(), () -> {
-            if (service.restartDue() && shutdown == null && services.containsValue(service) && !service.alive()) {
+        ScheduledFuture<?> task = loop.schedule("restarting " + service.name(), () -> {
+            if (service.restartDue() && !stops.shuttingDown() && services.containsValue(service) && !service.alive()) {
                 service.restarting();
                 spawn(service, ServiceEvent.Type.RESTARTED);
             }
-        }), delay.toNanos(), TimeUnit.NANOSECONDS);
+        }, delay);
         service.scheduleRestart(clock.millis() + delay.toMillis(), task);
         emit(ServiceEvent.Type.RESTART_SCHEDULED, service, null, "restart in " + Durations.format(delay));
     }
 
-    // ---------------------------------------------------------------- stopping
-
-    private void beginStop(ManagedService service, Duration timeout) {
-        beginStop(service, timeout, new TreeSnapshot(children, Map.of(service.pid(), service.name())));
-    }
-
-    private void beginStop(ManagedService service, Duration timeout, TreeSnapshot trees) {
-        service.stopAsked();
-        if (service.stopping() == null && service.alive()) {
-            StopProcedure stopping = new StopProcedure(children, service.pid(), System.nanoTime() + timeout.toNanos());
-            service.stopping(stopping);
-            stopping.begin(service.spec().stopSignal(), service.state() == ServiceState.STOPPED, trees);
-            pollStopsUntilDone();
-        }
-    }
-
-    /** Completes the stops whose whole tree is gone (and whose end the loop has seen). */
-    private void pollStops() {
-        long now = System.nanoTime();
-        TreeSnapshot trees = treesOfAll();
-        boolean anyLeft = false;
-        for (ManagedService service : List.copyOf(services.values())) {
-            StopProcedure stopping = service.stopping();
-            if (stopping == null) {
-                continue;
-            }
-            if (stopping.poll(now, trees) && !service.alive()) {
-                Runnable then = service.stopped();
-                if (then != null) {
-                    then.run();
-                }
-            } else {
-                anyLeft = true;
-            }
-        }
-        if (shutdown != null) {
-            shutdown.advance();
-            anyLeft |= !shutdown.done().isDone();
-        }
-        if (!anyLeft && stopTicker != null) {
-            stopTicker.cancel(false);
-            stopTicker = null;
-        }
-    }
-
     private void refuseWhileShuttingDown() {
-        if (shutdown != null) {
+        if (stops.shuttingDown()) {
             throw new IllegalStateException("the daemon is shutting down");
         }
     }
 
     private void beginShutdown(Duration timeout, CompletableFuture<Void> done) {
-        if (shutdown != null) {
-            shutdown.done().whenComplete((v, e) -> done.complete(null));
-            return;
+        if (!stops.shuttingDown()) {
+            services.values().forEach(service -> service.cancelPlans("daemon shutting down"));
         }
-        for (ManagedService service : services.values()) {
-            service.cancelPlans("daemon shutting down");
-        }
-        shutdown = new ShutdownSequence(services, timeout, this::beginStop, this::treesOfAll, done);
-        shutdown.advance();
-        pollStopsUntilDone();
-    }
-
-    /** Polls the stops in progress every few milliseconds; {@link #pollStops()} ends it when none is left. */
-    private void pollStopsUntilDone() {
-        if (stopTicker == null) {
-            stopTicker = loop.scheduleWithFixedDelay(guarded("checking the stops in progress", this::pollStops),
-                    STOP_POLL_MILLIS, STOP_POLL_MILLIS, TimeUnit.MILLISECONDS);
-        }
+        stops.shutdown(timeout, done);
     }
 
     // ---------------------------------------------------------------- helpers
 
-    /** A snapshot of the trees of every service alive or being stopped, read from /proc on first use. */
-    private TreeSnapshot treesOfAll() {
-        Map<Long, String> leaders = new java.util.HashMap<>();
-        for (ManagedService service : services.values()) {
-            if (service.stopping() != null) {
-                leaders.put(service.stopping().leader(), service.name());
-            } else if (service.alive()) {
-                leaders.put(service.pid(), service.name());
-            }
-        }
-        return new TreeSnapshot(children, leaders);
-    }
-
-    /** Hands work to the loop from another thread (the reaper); dropped once the supervisor is closed. */
-    private void post(String what, Runnable work) {
-        try {
-            loop.execute(guarded(what, work));
-        } catch (java.util.concurrent.RejectedExecutionException closed) {
-            // Shutting down: nobody is left to act on it.
-        }
-    }
-
-    /**
-     * Runs {@code request} on the loop ahead of the work already queued: every piece of the loop's
-     * work first runs the requests waiting, so a user's stop or the daemon's shutdown waits for one
-     * piece of work at most, not behind the restarts of a hundred crash-looping services.
-     */
-    private void urgent(Runnable request) {
-        requests.add(request);
-        loop.execute(this::runRequests);
-    }
-
-    private void runRequests() {
-        for (Runnable request = requests.poll(); request != null; request = requests.poll()) {
-            try {
-                request.run();
-            } catch (RuntimeException | Error e) {
-                failures.incrementAndGet();
-                log.accept("internal error while handling a request (supervision goes on): " + e);
-            }
-        }
-    }
-
-    /**
-     * Work for the loop that cannot end the loop's schedule: whatever it throws is reported in one line
-     * and the loop carries on. Without this an executor drops the exception silently, and a periodic
-     * task (the stop poller, which sends SIGKILL at {@code stop_timeout} and drives the shutdown) would
-     * never run again.
-     */
-    private Runnable guarded(String what, Runnable work) {
-        return () -> {
-            runRequests();
-            try {
-                work.run();
-            } catch (RuntimeException | Error e) {
-                failures.incrementAndGet();
-                log.accept("internal error while " + what + " (supervision goes on): " + e);
-            }
-        };
-    }
-
-    /** How many pieces of the loop's work failed with an unexpected exception (see {@link #guarded}). */
+    /** How many pieces of the loop's work failed with an unexpected exception (see {@link SupervisorLoop}). */
     public long internalFailures() {
-        return failures.get();
+        return loop.failures();
     }
 
     private void emit(ServiceEvent.Type type, ManagedService service, ServiceState previous, String message) {
@@ -739,37 +581,5 @@ public final class Supervisor implements AutoCloseable {
             throw new IllegalArgumentException("unknown service '" + name + "'");
         }
         return service;
-    }
-
-    private <T> T call(Callable<T> task) {
-        try {
-            if (Thread.currentThread() == loopThread) {
-                return task.call();
-            }
-            java.util.concurrent.FutureTask<T> request = new java.util.concurrent.FutureTask<>(task);
-            urgent(request);
-            return request.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw rethrow(e.getCause());
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the supervisor");
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("the supervisor did not answer within " + CALL_TIMEOUT.toSeconds() + " s");
-        } catch (Exception e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
-    }
-
-    private static RuntimeException rethrow(Throwable cause) {
-        if (cause instanceof RuntimeException runtime) {
-            return runtime;
-        }
-        if (cause instanceof Error error) {
-            throw error;
-        }
-        return new IllegalStateException(cause.getMessage(), cause);
     }
 }
