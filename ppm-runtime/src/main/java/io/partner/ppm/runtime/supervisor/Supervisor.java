@@ -48,6 +48,8 @@ public final class Supervisor implements AutoCloseable {
     private final ServiceEnvironment environment;
     private final Consumer<String> log;
     private final SupervisorLoop loop;
+    private final Stops stops;
+    private final ShortCommands commands;
 
     // Loop-confined state.
     private final Map<String, ManagedService> services = new LinkedHashMap<>();
@@ -55,8 +57,6 @@ public final class Supervisor implements AutoCloseable {
     private IntConsumer onExitWith = code -> { };
     private boolean startingWaiting;
     private boolean anotherPassDue;
-    private final Stops stops;
-    private final ShortCommands commands;
 
     /** What readers iterate, in order; replaced whenever a service is added or removed. */
     private volatile List<ManagedService> published = List.of();
