@@ -33,17 +33,17 @@ final class Dependencies {
     private static boolean met(DependencyCondition condition, ManagedService dependency) {
         return switch (condition) {
             // Without a readiness probe, "ready" is as soon as the process runs.
-            case STARTED, READY -> dependency.state == ServiceState.RUNNING
-                    || dependency.state == ServiceState.STOPPED
-                    || dependency.state == ServiceState.FINISHED;
+            case STARTED, READY -> dependency.state() == ServiceState.RUNNING
+                    || dependency.state() == ServiceState.STOPPED
+                    || dependency.state() == ServiceState.FINISHED;
             case COMPLETED -> completed(dependency);
         };
     }
 
     private static boolean completed(ManagedService dependency) {
-        ExitStatus exit = dependency.lastExit;
-        return dependency.state == ServiceState.FINISHED && exit != null && !exit.isSignal()
-                && dependency.spec.isSuccess(exit.exitCode());
+        ExitStatus exit = dependency.lastExit();
+        return dependency.state() == ServiceState.FINISHED && exit != null && !exit.isSignal()
+                && dependency.spec().isSuccess(exit.exitCode());
     }
 
     /**

@@ -44,7 +44,7 @@ final class ShutdownSequence {
         this.trees = trees;
         this.done = done;
         this.deadline = System.nanoTime() + timeout.toNanos();
-        this.levels = new ArrayDeque<>(Dependencies.stopOrder(services.values().stream().map(s -> s.spec).toList()));
+        this.levels = new ArrayDeque<>(Dependencies.stopOrder(services.values().stream().map(ManagedService::spec).toList()));
     }
 
     CompletableFuture<Void> done() {
@@ -64,8 +64,8 @@ final class ShutdownSequence {
             current = levels.poll().stream().map(services::get).filter(Objects::nonNull).toList();
             long remaining = Math.max(0, deadline - KILL_MARGIN_NANOS - now);
             for (ManagedService service : current) {
-                if (service.alive() && service.stopping == null) {
-                    Duration stopTimeout = service.spec.stopTimeout();
+                if (service.alive() && service.stopping() == null) {
+                    Duration stopTimeout = service.spec().stopTimeout();
                     stopper.beginStop(service, stopTimeout.toNanos() < remaining ? stopTimeout : Duration.ofNanos(remaining),
                             snapshot);
                 }
@@ -80,8 +80,8 @@ final class ShutdownSequence {
     /** SIGKILL to every service tree at once: those being stopped and those still untouched. */
     static void killAll(Map<String, ManagedService> services, Stopper stopper, TreeSnapshot trees) {
         for (ManagedService service : services.values()) {
-            if (service.stopping != null) {
-                service.stopping.killNow(trees);
+            if (service.stopping() != null) {
+                service.stopping().killNow(trees);
             } else if (service.alive()) {
                 stopper.beginStop(service, Duration.ZERO, trees);
             }
@@ -89,6 +89,6 @@ final class ShutdownSequence {
     }
 
     private static boolean running(ManagedService service) {
-        return service.alive() || service.stopping != null;
+        return service.alive() || service.stopping() != null;
     }
 }

@@ -9,8 +9,8 @@ import io.partner.ppm.api.ServiceSpec;
 import io.partner.ppm.api.ServiceState;
 import io.partner.ppm.api.ServiceStats;
 import io.partner.ppm.api.Signal;
-import io.partner.ppm.api.spi.RestartContext;
 import io.partner.ppm.api.spi.RestartDecision;
+import io.partner.ppm.api.spi.ServiceEventListener;
 import io.partner.ppm.runtime.logs.LogRelay;
 import io.partner.ppm.runtime.process.ChildEvent;
 import io.partner.ppm.runtime.process.ChildProcess;
@@ -24,14 +24,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
@@ -44,9 +40,6 @@ import java.util.function.IntConsumer;
  */
 public final class Supervisor implements AutoCloseable {
 
-    private static final long STOP_POLL_MILLIS = 10;
-    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
-
     private final ChildProcesses children;
     private final LogRelay logs;
     private final RestartPolicies policies;
@@ -54,20 +47,16 @@ public final class Supervisor implements AutoCloseable {
     private final Clock clock;
     private final ServiceEnvironment environment;
     private final Consumer<String> log;
-    private final ScheduledThreadPoolExecutor loop;
-    private final Thread loopThread;
-    private final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
-    /** Requests from other threads (users, signals), run before any other work of the loop; see {@link #urgent}. */
-    private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> requests = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final SupervisorLoop loop;
+    private final Stops stops;
+    private final ShortCommands commands;
 
     // Loop-confined state.
     private final Map<String, ManagedService> services = new LinkedHashMap<>();
     private String exitWith;
     private IntConsumer onExitWith = code -> { };
-    private ScheduledFuture<?> stopTicker;
     private boolean startingWaiting;
     private boolean anotherPassDue;
-    private ShutdownSequence shutdown;
 
     /** What readers iterate, in order; replaced whenever a service is added or removed. */
     private volatile List<ManagedService> published = List.of();
@@ -81,15 +70,9 @@ public final class Supervisor implements AutoCloseable {
         this.clock = clock;
         this.environment = environment;
         this.log = log;
-        Thread[] holder = new Thread[1];
-        this.loop = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = Thread.ofPlatform().name("ppm-supervisor").daemon().unstarted(runnable);
-            holder[0] = thread;
-            return thread;
-        });
-        loop.setRemoveOnCancelPolicy(true);
-        loop.prestartCoreThread();
-        this.loopThread = holder[0];
+        this.loop = new SupervisorLoop(log);
+        this.stops = new Stops(children, loop, services);
+        this.commands = new ShortCommands(children, environment, loop, log);
     }
 
     // ---------------------------------------------------------------- reading
@@ -109,12 +92,12 @@ public final class Supervisor implements AutoCloseable {
     }
 
     public Optional<ServiceSpec> spec(String name) {
-        return find(name).map(s -> s.spec);
+        return find(name).map(ManagedService::spec);
     }
 
     /** Every service's definition, in order (for show-configuration). */
     public List<ServiceSpec> specs() {
-        return published.stream().map(s -> s.spec).toList();
+        return published.stream().map(ManagedService::spec).toList();
     }
 
     /** Service name to the pid of its live process, for the stats sampler. */
@@ -143,7 +126,7 @@ public final class Supervisor implements AutoCloseable {
         require(findOrNull(name), name).detail(key, value);
     }
 
-    public AutoCloseable subscribe(io.partner.ppm.api.spi.ServiceEventListener listener) {
+    public AutoCloseable subscribe(ServiceEventListener listener) {
         return events.subscribe(listener);
     }
 
@@ -164,7 +147,7 @@ public final class Supervisor implements AutoCloseable {
 
     /** Adds services from the configuration and starts those with {@code autostart}, in dependency order. */
     public void addAll(List<ServiceSpec> specs) {
-        call(() -> {
+        loop.call(() -> {
             for (ServiceSpec spec : specs) {
                 add(spec, ManagedService.Origin.CONFIG);
             }
@@ -173,15 +156,15 @@ public final class Supervisor implements AutoCloseable {
     }
 
     public void add(ServiceSpec spec) {
-        call(() -> add(spec, ManagedService.Origin.RUNTIME));
+        loop.call(() -> add(spec, ManagedService.Origin.RUNTIME));
     }
 
     public void start(String name) {
-        call(() -> {
+        loop.call(() -> {
             ManagedService service = require(name);
             refuseWhileShuttingDown();
-            if (service.stopping != null) {
-                service.afterStop = () -> startFresh(service);
+            if (service.stopping() != null) {
+                service.afterStop(() -> startFresh(service));
             } else if (!service.alive()) {
                 startFresh(service);
             }
@@ -190,15 +173,9 @@ public final class Supervisor implements AutoCloseable {
     }
 
     public void stop(String name) {
-        call(() -> {
+        loop.call(() -> {
             ManagedService service = require(name);
-            cancelPendingRestart(service, "stopped on request");
-            service.waiting = false;
-            service.afterStop = null;
-            if (service.alive()) {
-                beginStop(service, service.spec.stopTimeout());
-            }
-            service.publish();
+            stopOnRequest(service, stops.treeOf(service));
             return null;
         });
     }
@@ -211,55 +188,50 @@ public final class Supervisor implements AutoCloseable {
      * @return the names of the services, in order
      */
     public List<String> stopAll() {
-        return call(() -> {
-            TreeSnapshot trees = treesOfAll();
+        return loop.call(() -> {
+            TreeSnapshot trees = stops.treesOfAll();
             for (ManagedService service : services.values()) {
-                cancelPendingRestart(service, "stopped on request");
-                service.waiting = false;
-                service.afterStop = null;
-                if (service.alive()) {
-                    beginStop(service, service.spec.stopTimeout(), trees);
-                }
-                service.publish();
+                stopOnRequest(service, trees);
             }
             return List.copyOf(services.keySet());
         });
     }
 
+    private void stopOnRequest(ManagedService service, TreeSnapshot trees) {
+        service.cancelPlans("stopped on request");
+        service.afterStop(null);
+        if (service.alive()) {
+            stops.begin(service, service.spec().stopTimeout(), trees);
+        }
+    }
+
     public void restart(String name) {
-        call(() -> {
+        loop.call(() -> {
             ManagedService service = require(name);
             refuseWhileShuttingDown();
-            cancelPendingRestart(service, null);
-            if (service.alive() || service.stopping != null) {
-                beginStop(service, service.spec.stopTimeout());
-                service.afterStop = () -> startFresh(service);
-            } else {
-                startFresh(service);
-            }
+            restartNow(service);
             return null;
         });
     }
 
     public void signal(String name, Signal signal) {
-        call(() -> {
+        loop.call(() -> {
             ManagedService service = require(name);
             if (!service.alive()) {
-                throw new IllegalStateException("service '" + name + "' is not running (" + service.state.label() + ")");
+                throw new IllegalStateException("service '" + name + "' is not running (" + service.state().label() + ")");
             }
-            children.signalGroup(service.pid, signal.number());
+            children.signalGroup(service.pid(), signal.number());
             return null;
         });
     }
 
     public void remove(String name) {
-        call(() -> {
+        loop.call(() -> {
             ManagedService service = require(name);
-            cancelPendingRestart(service, null);
-            service.waiting = false;
-            if (service.alive() || service.stopping != null) {
-                beginStop(service, service.spec.stopTimeout());
-                service.afterStop = () -> forget(service);
+            service.cancelPlans(null);
+            if (service.alive() || service.stopping() != null) {
+                stops.begin(service, service.spec().stopTimeout());
+                service.afterStop(() -> forget(service));
             } else {
                 forget(service);
             }
@@ -275,41 +247,29 @@ public final class Supervisor implements AutoCloseable {
      * @return a one-line summary, e.g. {@code 1 added, 0 removed, 2 changed, 7 unchanged}
      */
     public String applyConfiguration(List<ServiceSpec> specs) {
-        return call(() -> {
+        return loop.call(() -> {
             refuseWhileShuttingDown();
-            Set<String> wanted = new java.util.HashSet<>();
-            specs.forEach(spec -> wanted.add(spec.name()));
-            int added = 0;
-            int removed = 0;
-            int changed = 0;
-            int unchanged = 0;
-            for (ManagedService service : List.copyOf(services.values())) {
-                if (service.origin == ManagedService.Origin.CONFIG && !wanted.contains(service.name())) {
-                    remove(service.name());
-                    removed++;
+            ConfigDiff diff = ConfigDiff.between(services.values().stream()
+                    .map(s -> new ConfigDiff.Current(s.spec(), s.origin())).toList(), specs);
+            diff.removed().forEach(this::remove);
+            for (ConfigDiff.Step step : diff.steps()) {
+                ManagedService service = services.get(step.spec().name());
+                switch (step.kind()) {
+                    case ADDED -> add(step.spec(), ManagedService.Origin.CONFIG);
+                    case UNCHANGED -> service.definedByConfig();
+                    case CHANGED -> {
+                        service.definedByConfig();
+                        replace(service, step.spec());
+                    }
                 }
             }
-            for (ServiceSpec spec : specs) {
-                ManagedService service = services.get(spec.name());
-                if (service == null) {
-                    add(spec, ManagedService.Origin.CONFIG);
-                    added++;
-                } else if (service.spec.equals(spec)) {
-                    service.origin = ManagedService.Origin.CONFIG;
-                    unchanged++;
-                } else {
-                    service.origin = ManagedService.Origin.CONFIG;
-                    replace(service, spec);
-                    changed++;
-                }
-            }
-            return added + " added, " + removed + " removed, " + changed + " changed, " + unchanged + " unchanged";
+            return diff.summary();
         });
     }
 
     /** When the named service ends, {@code handler} receives the code the daemon should exit with. */
     public void exitWith(String name, IntConsumer handler) {
-        call(() -> {
+        loop.call(() -> {
             exitWith = name;
             onExitWith = handler;
             return null;
@@ -324,8 +284,8 @@ public final class Supervisor implements AutoCloseable {
     public CompletableFuture<Void> shutdown(Duration timeout) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         try {
-            urgent(() -> beginShutdown(timeout, done));
-        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            loop.urgent(() -> beginShutdown(timeout, done));
+        } catch (RejectedExecutionException closed) {
             done.complete(null);
         }
         return done;
@@ -334,8 +294,8 @@ public final class Supervisor implements AutoCloseable {
     /** Kills every process tree at once (a second SIGTERM during shutdown). */
     public void killAll() {
         try {
-            urgent(() -> ShutdownSequence.killAll(services, this::beginStop, treesOfAll()));
-        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            loop.urgent(stops::killAll);
+        } catch (RejectedExecutionException closed) {
             // Closed: nothing left to kill.
         }
     }
@@ -345,30 +305,12 @@ public final class Supervisor implements AutoCloseable {
      * process group is killed after {@code timeout}. The future completes off the supervisor's threads.
      */
     public CompletableFuture<ExitStatus> runCommand(List<String> argv, Map<String, String> env, Duration timeout) {
-        CompletableFuture<ExitStatus> result = new CompletableFuture<>();
-        post("running a command", () -> {
-            try {
-                ChildProcess child = children.spawn(environment.command(argv, env), event -> {
-                    if (event.isTermination()) {
-                        result.completeAsync(event::toExitStatus);
-                    }
-                });
-                String label = java.nio.file.Path.of(argv.getFirst()).getFileName().toString();
-                CommandOutput.drain(child, label, log);
-                ScheduledFuture<?> kill = loop.schedule(
-                        guarded("ending a command", () -> children.signalGroup(child.pid(), Signal.KILL.number())),
-                        timeout.toNanos(), TimeUnit.NANOSECONDS);
-                result.whenComplete((status, error) -> kill.cancel(false));
-            } catch (SpawnException | RuntimeException e) {
-                result.completeExceptionally(new IllegalArgumentException(e.getMessage()));
-            }
-        });
-        return result;
+        return commands.run(argv, env, timeout);
     }
 
     @Override
     public void close() {
-        loop.shutdownNow();
+        loop.close();
         environment.close();
     }
 
@@ -391,17 +333,26 @@ public final class Supervisor implements AutoCloseable {
     }
 
     private void replace(ManagedService service, ServiceSpec spec) {
-        service.spec = spec;
+        service.redefine(spec);
         logs.register(spec.name(), spec.log());
         emit(ServiceEvent.Type.CHANGED, service, null, "definition changed");
-        cancelPendingRestart(service, null);
-        if (service.alive() || service.stopping != null) {
-            beginStop(service, service.spec.stopTimeout());
-            service.afterStop = () -> startFresh(service);
-        } else if (spec.autostart() && (service.state == ServiceState.CREATED || service.state == ServiceState.CRASHED)) {
-            service.restarts = 0;
-            service.gaveUp = false;
+        service.cancelRestart(null);
+        if (service.alive() || service.stopping() != null) {
+            restartNow(service);
+        } else if (spec.autostart() && (service.state() == ServiceState.CREATED || service.state() == ServiceState.CRASHED)) {
+            service.freshBudget();
             startWhenReady(service);
+        }
+    }
+
+    /** Stops the service if it runs, then starts it with a fresh restart budget. */
+    private void restartNow(ManagedService service) {
+        service.cancelRestart(null);
+        if (service.alive() || service.stopping() != null) {
+            stops.begin(service, service.spec().stopTimeout());
+            service.afterStop(() -> startFresh(service));
+        } else {
+            startFresh(service);
         }
     }
 
@@ -414,13 +365,11 @@ public final class Supervisor implements AutoCloseable {
     }
 
     private void startWhenReady(ManagedService service) {
-        List<String> unmet = Dependencies.unmet(service.spec, services);
+        List<String> unmet = Dependencies.unmet(service.spec(), services);
         if (unmet.isEmpty()) {
             spawn(service, ServiceEvent.Type.STARTED);
         } else {
-            service.waiting = true;
-            service.reason = "waiting for " + String.join(", ", unmet);
-            service.publish();
+            service.waitFor(unmet);
         }
     }
 
@@ -430,7 +379,7 @@ public final class Supervisor implements AutoCloseable {
      * the stack. A start inside a pass (spawn calls back here) only marks that another pass is due.
      */
     private void startWaitingServices() {
-        if (shutdown != null) {
+        if (stops.shuttingDown()) {
             return;
         }
         if (startingWaiting) {
@@ -441,12 +390,12 @@ public final class Supervisor implements AutoCloseable {
         try {
             do {
                 anotherPassDue = false;
-                for (ManagedService service : services.values().stream().filter(s -> s.waiting).toList()) {
-                    if (service.waiting && Dependencies.unmet(service.spec, services).isEmpty()) {
+                for (ManagedService service : services.values().stream().filter(ManagedService::waiting).toList()) {
+                    if (service.waiting() && Dependencies.unmet(service.spec(), services).isEmpty()) {
                         spawn(service, ServiceEvent.Type.STARTED);
                     }
                 }
-            } while (anotherPassDue && shutdown == null);
+            } while (anotherPassDue && !stops.shuttingDown());
         } finally {
             startingWaiting = false;
         }
@@ -454,32 +403,26 @@ public final class Supervisor implements AutoCloseable {
 
     /** A start asked for by a user or a plugin: a fresh restart budget, dependencies not waited for. */
     private void startFresh(ManagedService service) {
-        if (shutdown != null || !services.containsValue(service)) {
+        if (stops.shuttingDown() || !services.containsValue(service)) {
             return;
         }
-        service.restarts = 0;
-        service.gaveUp = false;
+        service.freshBudget();
         spawn(service, ServiceEvent.Type.STARTED);
     }
 
     private void spawn(ManagedService service, ServiceEvent.Type type) {
-        cancelPendingRestart(service, null);
-        service.waiting = false;
-        service.stopRequested = false;
-        service.nextRestartAt = 0;
-        ServiceSpec spec = service.spec;
+        service.cancelRestart(null);
+        service.starting();
+        ServiceSpec spec = service.spec();
         CompletableFuture<SpawnRequest> request = environment.prepare(spec);
         if (request.isDone()) {
             launch(service, type, spec, request);
             return;
         }
         // Its env_file is being read on another thread: the loop carries on and launches once it is in.
-        service.pendingStart = request;
-        service.reason = "starting: reading env_file " + spec.envFile();
-        service.publish();
-        request.whenComplete((r, e) -> post("starting " + spec.name(), () -> {
-            if (service.pendingStart == request) {
-                service.pendingStart = null;
+        service.readingEnvFile(request);
+        request.whenComplete((r, e) -> loop.post("starting " + spec.name(), () -> {
+            if (service.takePendingStart(request)) {
                 launch(service, type, spec, request);
             }
         }));
@@ -488,17 +431,14 @@ public final class Supervisor implements AutoCloseable {
     private void launch(ManagedService service, ServiceEvent.Type type, ServiceSpec spec, CompletableFuture<SpawnRequest> request) {
         try {
             ChildProcess child = children.spawn(request.join(),
-                    event -> post("handling an event of " + spec.name(), () -> onChildEvent(service, event)));
-            service.pid = child.pid();
-            service.startedAt = clock.millis();
-            service.lastExit = null;
-            ServiceState previous = transition(service, ServiceState.RUNNING, "running");
+                    event -> loop.post("handling an event of " + spec.name(), () -> onChildEvent(service, event)));
+            ServiceState previous = service.started(child.pid(), clock.millis());
             logs.attach(spec.name(), child.stdout(), child.stderr());
             emit(type, service, previous, (type == ServiceEvent.Type.RESTARTED ? "restarted" : "started")
                     + " (pid " + child.pid() + ")");
         } catch (SpawnException e) {
             failedToStart(service, e.getMessage(), Termination.execFailureCode(e.errno()));
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             failedToStart(service, e.getCause() == null ? e.getMessage() : e.getCause().getMessage(), 126);
         } catch (RuntimeException e) {
             failedToStart(service, e.getMessage(), 126);
@@ -507,31 +447,24 @@ public final class Supervisor implements AutoCloseable {
     }
 
     private void failedToStart(ManagedService service, String reason, int shellCode) {
-        service.pid = 0;
-        service.startedAt = 0;
-        service.lastExit = null;
-        service.spawnFailureCode = shellCode;
-        ServiceState previous = transition(service, ServiceState.CRASHED, reason);
+        ServiceState previous = service.failedToStart(reason, shellCode);
         emit(ServiceEvent.Type.CRASHED, service, previous, reason);
         afterEnd(service);
     }
 
     private void onChildEvent(ManagedService service, ChildEvent event) {
-        if (event.pid() != service.pid) {
+        if (event.pid() != service.pid()) {
             return;
         }
         switch (event.kind()) {
             case STOPPED -> {
-                if (service.state == ServiceState.RUNNING) {
-                    ServiceState previous = transition(service, ServiceState.STOPPED,
-                            "paused by SIG" + Signal.nameOf(event.status()));
-                    emit(ServiceEvent.Type.PAUSED, service, previous, service.reason);
+                if (service.paused("paused by SIG" + Signal.nameOf(event.status()))) {
+                    emit(ServiceEvent.Type.PAUSED, service, ServiceState.RUNNING, service.reason());
                 }
             }
             case CONTINUED -> {
-                if (service.state == ServiceState.STOPPED) {
-                    ServiceState previous = transition(service, ServiceState.RUNNING, "running");
-                    emit(ServiceEvent.Type.RESUMED, service, previous, "resumed");
+                if (service.resumed()) {
+                    emit(ServiceEvent.Type.RESUMED, service, ServiceState.STOPPED, "resumed");
                 }
             }
             case EXITED, KILLED, DUMPED -> onExit(service, event.toExitStatus());
@@ -539,22 +472,14 @@ public final class Supervisor implements AutoCloseable {
     }
 
     private void onExit(ManagedService service, ExitStatus exit) {
-        long ranFor = clock.millis() - service.startedAt;
-        if (ranFor >= service.spec.backoff().resetAfter().toMillis()) {
-            service.restarts = 0;
-        }
-        service.lastExit = exit;
-        service.spawnFailureCode = 0;
-        ServiceState end = Termination.endState(exit, service.spec, service.stopRequested);
-        String reason = Termination.reason(exit, service.stopRequested);
-        ServiceState previous = transition(service, end, reason);
-        emit(end == ServiceState.FINISHED ? ServiceEvent.Type.FINISHED : ServiceEvent.Type.CRASHED,
-                service, previous, reason);
-        if (service.stopping == null) {
+        ServiceState previous = service.ended(exit, clock.millis());
+        emit(service.state() == ServiceState.FINISHED ? ServiceEvent.Type.FINISHED : ServiceEvent.Type.CRASHED,
+                service, previous, service.reason());
+        if (service.stopping() == null) {
             clearLeftoversThen(service, () -> afterEnd(service));
         } else {
             // Most stopped trees are gone with their leader: finish the stop now, not at the next poll.
-            pollStops();
+            stops.poll();
         }
     }
 
@@ -566,17 +491,14 @@ public final class Supervisor implements AutoCloseable {
      * adopted children, without a pass over {@code /proc}.
      */
     private void clearLeftoversThen(ManagedService service, Runnable then) {
-        if (service.spec.killMode() == KillMode.GROUP && shutdown == null && leftoversLikely(service)) {
-            TreeSnapshot trees = new TreeSnapshot(children, Map.of(service.pid, service.name()));
-            int left = trees.of(service.pid).size();
+        ServiceSpec spec = service.spec();
+        if (spec.killMode() == KillMode.GROUP && !stops.shuttingDown() && leftoversLikely(service)) {
+            TreeSnapshot trees = stops.treeOf(service);
+            int left = trees.of(service.pid()).size();
             if (left > 0) {
                 log.accept(service.name() + ": " + left + (left == 1 ? " process" : " processes")
-                        + " left behind get SIG" + service.spec.stopSignal().name());
-                service.stopping = new StopProcedure(children, service.pid,
-                        System.nanoTime() + service.spec.stopTimeout().toNanos());
-                service.stopping.begin(service.spec.stopSignal(), false, trees);
-                service.afterStop = then;
-                pollStopsUntilDone();
+                        + " left behind get SIG" + spec.stopSignal().name());
+                stops.leftovers(service, trees, then);
                 return;
             }
         }
@@ -584,225 +506,63 @@ public final class Supervisor implements AutoCloseable {
     }
 
     private boolean leftoversLikely(ManagedService service) {
-        return children.signalGroup(service.pid, 0) || children.adoptedOrphans().containsKey(service.name());
+        return children.signalGroup(service.pid(), 0) || children.adoptedOrphans().containsKey(service.name());
     }
 
     /** After a process ended on its own (or could not start): dependants, exit_with, then the restart policy. */
     private void afterEnd(ManagedService service) {
         startWaitingServices();
-        if (shutdown != null || service.stopRequested) {
+        if (stops.shuttingDown() || service.stopRequested()) {
             return;
         }
         if (service.name().equals(exitWith)) {
-            onExitWith.accept(service.lastExit != null ? service.lastExit.shellCode() : service.spawnFailureCode);
+            onExitWith.accept(service.shellCode());
             return;
         }
-        RestartDecision decision = policies.decide(new RestartContext(
-                service.spec, service.state, service.lastExit, service.restarts, clock.instant()));
+        RestartDecision decision = policies.decide(service.restartContext(clock.instant()));
         switch (decision.action()) {
             case NONE -> { }
-            case GIVE_UP -> giveUp(service);
+            case GIVE_UP -> {
+                service.gaveUp();
+                emit(ServiceEvent.Type.GAVE_UP, service, null, service.reason());
+            }
             case RESTART -> scheduleRestart(service, decision.delay());
         }
     }
 
-    private void giveUp(ManagedService service) {
-        service.gaveUp = true;
-        service.reason = "gave up after " + service.restarts + " restarts; last: " + service.reason;
-        service.publish();
-        emit(ServiceEvent.Type.GAVE_UP, service, null, service.reason);
-    }
-
     private void scheduleRestart(ManagedService service, Duration delay) {
-        service.nextRestartAt = clock.millis() + delay.toMillis();
-        service.publish();
-        emit(ServiceEvent.Type.RESTART_SCHEDULED, service, null, "restart in " + Durations.format(delay));
-        service.pendingRestart = loop.schedule(guarded("restarting " + service.name(), () -> {
-            if (service.nextRestartAt == 0) {
-                return; // a request that ran just before this task (a stop, a start) cancelled the restart
-            }
-            service.pendingRestart = null;
-            if (shutdown == null && services.containsValue(service) && !service.alive()) {
-                service.restarts++;
-                service.totalRestarts++;
+        ScheduledFuture<?> task = loop.schedule("restarting " + service.name(), () -> {
+            if (service.restartDue() && !stops.shuttingDown() && services.containsValue(service) && !service.alive()) {
+                service.restarting();
                 spawn(service, ServiceEvent.Type.RESTARTED);
             }
-        }), delay.toNanos(), TimeUnit.NANOSECONDS);
-    }
-
-    private void cancelPendingRestart(ManagedService service, String reason) {
-        if (service.pendingStart != null) {
-            service.pendingStart = null; // its completion finds itself replaced and does nothing
-            if (reason != null) {
-                service.reason = reason;
-            }
-            service.publish();
-        }
-        if (service.pendingRestart != null) {
-            service.pendingRestart.cancel(false);
-            service.pendingRestart = null;
-            service.nextRestartAt = 0;
-            if (reason != null) {
-                service.reason = reason;
-            }
-            service.publish();
-        }
-    }
-
-    // ---------------------------------------------------------------- stopping
-
-    private void beginStop(ManagedService service, Duration timeout) {
-        beginStop(service, timeout, new TreeSnapshot(children, Map.of(service.pid, service.name())));
-    }
-
-    private void beginStop(ManagedService service, Duration timeout, TreeSnapshot trees) {
-        service.stopRequested = true;
-        if (service.stopping == null && service.alive()) {
-            service.stopping = new StopProcedure(children, service.pid, System.nanoTime() + timeout.toNanos());
-            service.stopping.begin(service.spec.stopSignal(), service.state == ServiceState.STOPPED, trees);
-            pollStopsUntilDone();
-        }
-    }
-
-    /** Completes the stops whose whole tree is gone (and whose end the loop has seen). */
-    private void pollStops() {
-        long now = System.nanoTime();
-        TreeSnapshot trees = treesOfAll();
-        boolean anyLeft = false;
-        for (ManagedService service : List.copyOf(services.values())) {
-            StopProcedure stopping = service.stopping;
-            if (stopping == null) {
-                continue;
-            }
-            if (stopping.poll(now, trees) && !service.alive()) {
-                service.stopping = null;
-                Runnable then = service.afterStop;
-                service.afterStop = null;
-                if (then != null) {
-                    then.run();
-                }
-            } else {
-                anyLeft = true;
-            }
-        }
-        if (shutdown != null) {
-            shutdown.advance();
-            anyLeft |= !shutdown.done().isDone();
-        }
-        if (!anyLeft && stopTicker != null) {
-            stopTicker.cancel(false);
-            stopTicker = null;
-        }
+        }, delay);
+        service.scheduleRestart(clock.millis() + delay.toMillis(), task);
+        emit(ServiceEvent.Type.RESTART_SCHEDULED, service, null, "restart in " + Durations.format(delay));
     }
 
     private void refuseWhileShuttingDown() {
-        if (shutdown != null) {
+        if (stops.shuttingDown()) {
             throw new IllegalStateException("the daemon is shutting down");
         }
     }
 
     private void beginShutdown(Duration timeout, CompletableFuture<Void> done) {
-        if (shutdown != null) {
-            shutdown.done().whenComplete((v, e) -> done.complete(null));
-            return;
+        if (!stops.shuttingDown()) {
+            services.values().forEach(service -> service.cancelPlans("daemon shutting down"));
         }
-        for (ManagedService service : services.values()) {
-            cancelPendingRestart(service, "daemon shutting down");
-            service.waiting = false;
-        }
-        shutdown = new ShutdownSequence(services, timeout, this::beginStop, this::treesOfAll, done);
-        shutdown.advance();
-        pollStopsUntilDone();
-    }
-
-    /** Polls the stops in progress every few milliseconds; {@link #pollStops()} ends it when none is left. */
-    private void pollStopsUntilDone() {
-        if (stopTicker == null) {
-            stopTicker = loop.scheduleWithFixedDelay(guarded("checking the stops in progress", this::pollStops),
-                    STOP_POLL_MILLIS, STOP_POLL_MILLIS, TimeUnit.MILLISECONDS);
-        }
+        stops.shutdown(timeout, done);
     }
 
     // ---------------------------------------------------------------- helpers
 
-    /** A snapshot of the trees of every service alive or being stopped, read from /proc on first use. */
-    private TreeSnapshot treesOfAll() {
-        Map<Long, String> leaders = new java.util.HashMap<>();
-        for (ManagedService service : services.values()) {
-            if (service.stopping != null) {
-                leaders.put(service.stopping.leader(), service.name());
-            } else if (service.alive()) {
-                leaders.put(service.pid, service.name());
-            }
-        }
-        return new TreeSnapshot(children, leaders);
-    }
-
-    /** Hands work to the loop from another thread (the reaper); dropped once the supervisor is closed. */
-    private void post(String what, Runnable work) {
-        try {
-            loop.execute(guarded(what, work));
-        } catch (java.util.concurrent.RejectedExecutionException closed) {
-            // Shutting down: nobody is left to act on it.
-        }
-    }
-
-    /**
-     * Runs {@code request} on the loop ahead of the work already queued: every piece of the loop's
-     * work first runs the requests waiting, so a user's stop or the daemon's shutdown waits for one
-     * piece of work at most, not behind the restarts of a hundred crash-looping services.
-     */
-    private void urgent(Runnable request) {
-        requests.add(request);
-        loop.execute(this::runRequests);
-    }
-
-    private void runRequests() {
-        for (Runnable request = requests.poll(); request != null; request = requests.poll()) {
-            try {
-                request.run();
-            } catch (RuntimeException | Error e) {
-                failures.incrementAndGet();
-                log.accept("internal error while handling a request (supervision goes on): " + e);
-            }
-        }
-    }
-
-    /**
-     * Work for the loop that cannot end the loop's schedule: whatever it throws is reported in one line
-     * and the loop carries on. Without this an executor drops the exception silently, and a periodic
-     * task (the stop poller, which sends SIGKILL at {@code stop_timeout} and drives the shutdown) would
-     * never run again.
-     */
-    private Runnable guarded(String what, Runnable work) {
-        return () -> {
-            runRequests();
-            try {
-                work.run();
-            } catch (RuntimeException | Error e) {
-                failures.incrementAndGet();
-                log.accept("internal error while " + what + " (supervision goes on): " + e);
-            }
-        };
-    }
-
-    /** How many pieces of the loop's work failed with an unexpected exception (see {@link #guarded}). */
+    /** How many pieces of the loop's work failed with an unexpected exception (see {@link SupervisorLoop}). */
     public long internalFailures() {
-        return failures.get();
-    }
-
-    private ServiceState transition(ManagedService service, ServiceState state, String reason) {
-        ServiceState previous = service.state;
-        service.state = state;
-        service.reason = reason;
-        service.publish();
-        return previous;
+        return loop.failures();
     }
 
     private void emit(ServiceEvent.Type type, ManagedService service, ServiceState previous, String message) {
-        ServiceEvent event = new ServiceEvent(type, service.name(), previous, service.state,
-                type == ServiceEvent.Type.FINISHED || type == ServiceEvent.Type.CRASHED ? service.lastExit : null,
-                service.restarts, service.nextRestartAt, message, clock.millis());
+        ServiceEvent event = service.event(type, previous, message, clock.millis());
         switch (type) {
             case ADDED -> { }
             case CRASHED -> log.accept(service.name() + ": crashed: " + message);
@@ -821,37 +581,5 @@ public final class Supervisor implements AutoCloseable {
             throw new IllegalArgumentException("unknown service '" + name + "'");
         }
         return service;
-    }
-
-    private <T> T call(Callable<T> task) {
-        try {
-            if (Thread.currentThread() == loopThread) {
-                return task.call();
-            }
-            java.util.concurrent.FutureTask<T> request = new java.util.concurrent.FutureTask<>(task);
-            urgent(request);
-            return request.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw rethrow(e.getCause());
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the supervisor");
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("the supervisor did not answer within " + CALL_TIMEOUT.toSeconds() + " s");
-        } catch (Exception e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
-    }
-
-    private static RuntimeException rethrow(Throwable cause) {
-        if (cause instanceof RuntimeException runtime) {
-            return runtime;
-        }
-        if (cause instanceof Error error) {
-            throw error;
-        }
-        return new IllegalStateException(cause.getMessage(), cause);
     }
 }

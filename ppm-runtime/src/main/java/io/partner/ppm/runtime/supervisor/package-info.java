@@ -7,5 +7,10 @@
  * other threads are submitted to it and wait for their result. Events go out in order on the
  * {@code ppm-events} thread, so a slow listener never delays supervision. Readers see immutable
  * snapshots published after each change, without taking a lock.
+ *
+ * <p>Who does what: {@code Supervisor} decides <em>when</em> a service starts, stops or restarts;
+ * {@code ManagedService} knows <em>how</em> (its transition methods change the fields that belong
+ * together and publish); {@code SupervisorLoop} is the thread; {@code Stops} runs the stop procedures
+ * and the shutdown; {@code ConfigDiff} says what a reload changes.
  */
 package io.partner.ppm.runtime.supervisor;
