@@ -2,24 +2,18 @@ package io.partner.ppm.runtime.supervisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.partner.ppm.api.BackoffSpec;
 import io.partner.ppm.api.ServiceSpec;
-import io.partner.ppm.api.Signal;
 import io.partner.ppm.runtime.supervisor.ConfigDiff.Current;
 import io.partner.ppm.runtime.supervisor.ConfigDiff.Kind;
 import io.partner.ppm.runtime.supervisor.ManagedService.Origin;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The reload diff, without processes: what a new configuration adds, removes, changes and keeps. */
 class ConfigDiffTest {
 
     private static ServiceSpec spec(String name, String command) {
-        return new ServiceSpec(name, List.of(command), false, null, Map.of(), null, null, "on-failure",
-                BackoffSpec.DEFAULT, Signal.TERM, Duration.ofSeconds(5), Set.of(0), Map.of(), true, null, Map.of());
+        return ServiceSpec.builder(name, List.of(command)).build();
     }
 
     private static Current fromFile(ServiceSpec spec) {

@@ -9,8 +9,6 @@ import io.partner.ppm.api.ServiceState;
 import io.partner.ppm.api.Signal;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,8 +23,7 @@ class ManagedServiceTest {
             Duration.ofSeconds(60), 5);
 
     private static ManagedService service() {
-        return new ManagedService(new ServiceSpec("web", List.of("/bin/web"), false, null, Map.of(), null, null,
-                "on-failure", BACKOFF, Signal.TERM, Duration.ofSeconds(5), Set.of(0), Map.of(), true, null, Map.of()),
+        return new ManagedService(ServiceSpec.builder("web", List.of("/bin/web")).backoff(BACKOFF).build(),
                 ManagedService.Origin.CONFIG);
     }
 
