@@ -1,6 +1,7 @@
 package io.partner.ppm.cli;
 
 import io.partner.ppm.cli.output.Style;
+import io.partner.ppm.runtime.DaemonMain;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -31,7 +32,7 @@ public final class Ppm implements Callable<Integer> {
     public static void main(String[] args) {
         if (runsTheDaemonHere(args)) {
             // Before anything can take time (picocli alone takes 100-200 ms): a SIGTERM to PID 1 must never be lost.
-            io.partner.ppm.runtime.DaemonMain.takeOverSignals();
+            DaemonMain.takeOverSignals();
         }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);

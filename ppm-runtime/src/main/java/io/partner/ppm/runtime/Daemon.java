@@ -2,11 +2,14 @@ package io.partner.ppm.runtime;
 
 import io.partner.ppm.api.ContainerStats;
 import io.partner.ppm.api.DaemonStats;
+import io.partner.ppm.api.ExitStatus;
+import io.partner.ppm.api.ServiceEvent;
 import io.partner.ppm.api.ServiceHistory;
 import io.partner.ppm.api.ServiceInfo;
-import io.partner.ppm.api.management.DaemonEndpoints;
 import io.partner.ppm.api.ServiceSpec;
 import io.partner.ppm.api.Signal;
+import io.partner.ppm.api.management.DaemonEndpoints;
+import io.partner.ppm.api.management.PluginInfo;
 import io.partner.ppm.api.spi.ServiceEventListener;
 import io.partner.ppm.runtime.config.ConfigException;
 import io.partner.ppm.runtime.config.ConfigLoader;
@@ -14,12 +17,12 @@ import io.partner.ppm.runtime.config.ConfigLocator;
 import io.partner.ppm.runtime.config.ConfigWriter;
 import io.partner.ppm.runtime.config.DaemonConfig;
 import io.partner.ppm.runtime.config.PluginsConfig;
-import io.partner.ppm.runtime.logs.LogLine;
 import io.partner.ppm.runtime.logs.DaemonLogHandler;
+import io.partner.ppm.runtime.logs.LogLine;
 import io.partner.ppm.runtime.logs.LogRelay;
+import io.partner.ppm.runtime.management.ManagementServer;
 import io.partner.ppm.runtime.plugin.PluginChangeReport;
 import io.partner.ppm.runtime.plugin.PluginHost;
-import io.partner.ppm.runtime.management.ManagementServer;
 import io.partner.ppm.runtime.process.ChildProcesses;
 import io.partner.ppm.runtime.stats.StatsCollector;
 import io.partner.ppm.runtime.supervisor.EventBus;
@@ -27,11 +30,14 @@ import io.partner.ppm.runtime.supervisor.RestartPolicies;
 import io.partner.ppm.runtime.supervisor.ServiceEnvironment;
 import io.partner.ppm.runtime.supervisor.Supervisor;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -166,7 +172,7 @@ public final class Daemon implements DaemonControl {
         }
         events.subscribe(this::deliverToPlugins);
         events.subscribe(event -> {
-            if (event.type() == io.partner.ppm.api.ServiceEvent.Type.REMOVED) {
+            if (event.type() == ServiceEvent.Type.REMOVED) {
                 stats.forget(event.service());
             }
         });
@@ -193,7 +199,7 @@ public final class Daemon implements DaemonControl {
         report.report(plugins.plugins());
     }
 
-    private void deliverToPlugins(io.partner.ppm.api.ServiceEvent event) {
+    private void deliverToPlugins(ServiceEvent event) {
         for (ServiceEventListener listener : plugins.eventListeners()) {
             listener.onEvent(event);
         }
@@ -219,9 +225,9 @@ public final class Daemon implements DaemonControl {
         return management;
     }
 
-    private static void writeLine(java.io.OutputStream out, String line) {
+    private static void writeLine(OutputStream out, String line) {
         try {
-            out.write((line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
         } catch (IOException unwritable) {
             // Nowhere left to report to.
@@ -507,13 +513,13 @@ public final class Daemon implements DaemonControl {
     }
 
     @Override
-    public CompletableFuture<io.partner.ppm.api.ExitStatus> runCommand(List<String> argv, java.util.Map<String, String> env,
+    public CompletableFuture<ExitStatus> runCommand(List<String> argv, Map<String, String> env,
                                                                     Duration timeout) {
         return supervisor.runCommand(argv, env, timeout);
     }
 
     @Override
-    public List<io.partner.ppm.api.management.PluginInfo> plugins() {
+    public List<PluginInfo> plugins() {
         return plugins.plugins();
     }
 

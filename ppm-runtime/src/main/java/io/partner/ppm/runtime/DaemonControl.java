@@ -3,6 +3,7 @@ package io.partner.ppm.runtime;
 import io.partner.ppm.api.ContainerStats;
 import io.partner.ppm.api.DaemonStats;
 import io.partner.ppm.api.ServiceHistory;
+import io.partner.ppm.api.ServiceInfo;
 import io.partner.ppm.api.ServiceSpec;
 import io.partner.ppm.api.management.PluginInfo;
 import io.partner.ppm.api.spi.SupervisorContext;
@@ -47,7 +48,7 @@ public interface DaemonControl extends SupervisorContext {
 
     /** Stops every service at once (see {@link io.partner.ppm.api.management.DaemonMXBean#stopAll()}); returns their names. */
     default List<String> stopAll() {
-        List<String> names = services().stream().map(io.partner.ppm.api.ServiceInfo::name).toList();
+        List<String> names = services().stream().map(ServiceInfo::name).toList();
         names.forEach(this::stop);
         return names;
     }

@@ -1,5 +1,6 @@
 package io.partner.ppm.runtime;
 
+import io.partner.ppm.api.Signal;
 import io.partner.ppm.runtime.process.ChildProcesses;
 import java.time.Duration;
 import java.util.Collection;
@@ -56,9 +57,9 @@ final class ShutdownDeadline {
     private static void killLeftovers(Collection<Long> leaders, ChildProcesses children) {
         try {
             for (Set<Long> tree : children.processTrees(leaders).values()) {
-                tree.forEach(pid -> children.signal(pid, 9));
+                tree.forEach(pid -> children.signal(pid, Signal.KILL.number()));
             }
-            leaders.forEach(pid -> children.signalGroup(pid, 9));
+            leaders.forEach(pid -> children.signalGroup(pid, Signal.KILL.number()));
         } catch (RuntimeException e) {
             // Best effort: the kernel kills the rest when PID 1 exits.
         }

@@ -1,5 +1,6 @@
 package io.partner.ppm.runtime.config;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -22,7 +23,7 @@ public record AuthConfig(Map<String, String> users, String file) {
     public static final Pattern USER = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
 
     public AuthConfig {
-        users = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(users));
+        users = Collections.unmodifiableMap(new LinkedHashMap<>(users));
     }
 
     /** Whether any user is configured here (the runtime file's credential aside). */

@@ -2,6 +2,7 @@ package io.partner.ppm.runtime.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ public record PluginsConfig(String dir, List<String> disabled) {
             List<String> disabled = new ArrayList<>();
             plugins.path("disabled").forEach(id -> disabled.add(id.asText()));
             return new PluginsConfig(dir, disabled);
-        } catch (ConfigException | java.io.IOException | RuntimeException unreadable) {
+        } catch (ConfigException | IOException | RuntimeException unreadable) {
             return DEFAULT;
         }
     }

@@ -1,5 +1,6 @@
 package io.partner.ppm.runtime.logs;
 
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -74,7 +75,7 @@ public final class DaemonLogHandler extends Handler {
         if (parameters == null || parameters.length == 0) {
             return message;
         }
-        return java.text.MessageFormat.format(message, parameters);
+        return MessageFormat.format(message, parameters);
     }
 
     /** {@code io.partner.ppm.plugin.cron.CronJob} → {@code CronJob}. */

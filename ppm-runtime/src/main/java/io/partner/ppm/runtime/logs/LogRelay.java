@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -197,7 +198,7 @@ public final class LogRelay implements AutoCloseable {
             throw e;
         }
         if (!thread.isVirtual()) {
-            thread.setName("ppm-log-" + log.service() + "-" + stream.name().toLowerCase(java.util.Locale.ROOT));
+            thread.setName("ppm-log-" + log.service() + "-" + stream.name().toLowerCase(Locale.ROOT));
         }
         thread.start();
     }

@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -112,7 +113,7 @@ final class ControlCredentials {
     }
 
     private static byte[] hex(String hash) {
-        return HexFormat.of().parseHex(hash.substring("sha256:".length()).toLowerCase(java.util.Locale.ROOT));
+        return HexFormat.of().parseHex(hash.substring("sha256:".length()).toLowerCase(Locale.ROOT));
     }
 
     static byte[] sha256(String password) {

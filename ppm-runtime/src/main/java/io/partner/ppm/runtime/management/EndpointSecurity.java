@@ -5,6 +5,8 @@ import io.partner.ppm.runtime.config.JolokiaConfig;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * The rule every control endpoint follows: loopback only, unless authentication is configured.
@@ -49,7 +51,7 @@ final class EndpointSecurity {
     }
 
     private static void requireReadable(String key, String file) throws IOException {
-        if (!isBlank(file) && !java.nio.file.Files.isReadable(java.nio.file.Path.of(file))) {
+        if (!isBlank(file) && !Files.isReadable(Path.of(file))) {
             throw new IOException(key + " " + file + " cannot be read");
         }
     }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.rmi.server.RMIServerSocketFactory;
@@ -37,7 +38,7 @@ record HostServerSocketFactory(InetAddress address) implements RMIServerSocketFa
     public ServerSocket createServerSocket(int port) throws IOException {
         ServerSocket socket = new BoundedServerSocket();
         socket.setReuseAddress(true);
-        socket.bind(new java.net.InetSocketAddress(address, port), 50);
+        socket.bind(new InetSocketAddress(address, port), 50);
         return socket;
     }
 

@@ -7,6 +7,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.rmi.server.RemoteServer;
 import java.rmi.server.ServerNotActiveException;
 import java.security.Principal;
@@ -133,7 +134,7 @@ final class JmxAccess implements JMXAuthenticator, InvocationHandler {
     private static boolean clientOnLoopback() {
         try {
             return InetAddress.getByName(RemoteServer.getClientHost()).isLoopbackAddress();
-        } catch (ServerNotActiveException | java.net.UnknownHostException e) {
+        } catch (ServerNotActiveException | UnknownHostException e) {
             return false;
         }
     }

@@ -7,6 +7,7 @@ import java.rmi.AlreadyBoundException;
 import java.rmi.NoSuchObjectException;
 import java.rmi.registry.LocateRegistry;
 import java.rmi.registry.Registry;
+import java.rmi.server.ExportException;
 import java.rmi.server.UnicastRemoteObject;
 import java.util.HashMap;
 import java.util.Map;
@@ -90,7 +91,7 @@ final class JmxConnectorEndpoint implements AutoCloseable {
     private static Registry createRegistry(int port, HostServerSocketFactory sockets, JmxConfig config) throws IOException {
         try {
             return LocateRegistry.createRegistry(port, null, sockets);
-        } catch (java.rmi.server.ExportException e) {
+        } catch (ExportException e) {
             throw new IOException("JMX port " + config.host() + ":" + port + " is not available: "
                     + JdkExceptions.oneLine(e.getCause() == null ? e : e.getCause())
                     + " (set daemon.jmx.port, or daemon.jmx.enabled: false)", e);

@@ -1,6 +1,7 @@
 package io.partner.ppm.runtime.management;
 
 import io.partner.ppm.api.management.DaemonEndpoints;
+import io.partner.ppm.api.management.DaemonMXBean;
 import io.partner.ppm.api.management.ObjectNames;
 import io.partner.ppm.runtime.DaemonControl;
 import io.partner.ppm.runtime.config.AuthConfig;
@@ -95,7 +96,7 @@ public final class ManagementServer implements AutoCloseable {
     private void registerMBeans(DaemonControl control) throws JMException {
         PluginMBeans plugins = new PluginMBeans(control, registry);
         registry.register(DescribedMBeans.of(new DaemonMBean(control, plugins::syncQuietly),
-                io.partner.ppm.api.management.DaemonMXBean.class), ObjectNames.daemon());
+                DaemonMXBean.class), ObjectNames.daemon());
         ServiceMBeans services = new ServiceMBeans(control, registry);
         parts.add(services);
         services.start();

@@ -2,6 +2,7 @@ package io.partner.ppm.runtime.management;
 
 import io.partner.ppm.api.management.ObjectNames;
 import io.partner.ppm.api.management.PluginInfo;
+import io.partner.ppm.api.management.PluginMXBean;
 import io.partner.ppm.runtime.DaemonControl;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,7 +50,7 @@ final class PluginMBeans implements AutoCloseable {
                 known.update(info);
             } else {
                 PluginMBean mbean = new PluginMBean(info);
-                registry.register(DescribedMBeans.of(mbean, io.partner.ppm.api.management.PluginMXBean.class),
+                registry.register(DescribedMBeans.of(mbean, PluginMXBean.class),
                         ObjectNames.plugin(info.id()));
                 mbeans.put(info.id(), mbean);
             }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -81,7 +82,7 @@ public final class RuntimeFile {
             if (content.contains("\"pid\": " + pid + ",")) {
                 Files.deleteIfExists(path);
             }
-        } catch (java.nio.file.NoSuchFileException alreadyGone) {
+        } catch (NoSuchFileException alreadyGone) {
             // Nothing to clean up.
         }
     }

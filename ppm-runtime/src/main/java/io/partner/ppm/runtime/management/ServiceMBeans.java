@@ -3,6 +3,7 @@ package io.partner.ppm.runtime.management;
 import io.partner.ppm.api.ServiceEvent;
 import io.partner.ppm.api.ServiceInfo;
 import io.partner.ppm.api.management.ObjectNames;
+import io.partner.ppm.api.management.ServiceMXBean;
 import io.partner.ppm.runtime.DaemonControl;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,7 +63,7 @@ final class ServiceMBeans implements AutoCloseable {
         }
         ObjectName objectName = ObjectNames.service(name);
         ServiceMBean mbean = new ServiceMBean(context, name, objectName);
-        registry.register(DescribedMBeans.of(mbean, io.partner.ppm.api.management.ServiceMXBean.class), objectName);
+        registry.register(DescribedMBeans.of(mbean, ServiceMXBean.class), objectName);
         mbeans.put(name, mbean);
     }
 

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -309,7 +310,7 @@ public final class PluginHost implements AutoCloseable {
     private void failedLater(Path jar, PluginCalls calls, String reason) {
         try {
             housekeeping.execute(() -> withdraw(jar, calls, reason));
-        } catch (java.util.concurrent.RejectedExecutionException closing) {
+        } catch (RejectedExecutionException closing) {
             // The host is closing: every plugin is being unloaded anyway.
         }
     }

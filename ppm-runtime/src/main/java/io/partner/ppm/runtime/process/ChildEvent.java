@@ -1,6 +1,7 @@
 package io.partner.ppm.runtime.process;
 
 import io.partner.ppm.api.ExitStatus;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -48,7 +49,7 @@ public record ChildEvent(long pid, Kind kind, int status) {
             case KILLED -> ExitStatus.killed(status, false);
             case DUMPED -> ExitStatus.killed(status, true);
             case STOPPED, CONTINUED -> throw new IllegalStateException(
-                    "process " + pid + " was " + kind.name().toLowerCase(java.util.Locale.ROOT) + ", it has not ended");
+                    "process " + pid + " was " + kind.name().toLowerCase(Locale.ROOT) + ", it has not ended");
         };
     }
 }

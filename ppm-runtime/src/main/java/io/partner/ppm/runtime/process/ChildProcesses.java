@@ -1,7 +1,11 @@
 package io.partner.ppm.runtime.process;
 
+import io.partner.ppm.api.Signal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,6 +26,11 @@ import java.util.Set;
  * the JDK reaps its children per pid, and the reaper here would take their exit codes.
  */
 public final class ChildProcesses implements AutoCloseable {
+
+    /** kill(2)'s pid for every process the caller may signal: as PID 1, the rest of the PID namespace. */
+    private static final int EVERY_PROCESS = -1;
+    /** kill(2)'s signal 0: delivers nothing, only says whether the process exists. */
+    private static final int EXISTENCE_CHECK = 0;
 
     private static final System.Logger LOG = System.getLogger(ChildProcesses.class.getName());
     private static final Path PROC = Path.of("/proc");
@@ -143,7 +152,7 @@ public final class ChildProcesses implements AutoCloseable {
      */
     public void killAllOthersAsInit() {
         if (libc.getpid() == 1) {
-            libc.kill(-1, 9);
+            libc.kill(EVERY_PROCESS, Signal.KILL.number());
         }
     }
 
@@ -152,26 +161,27 @@ public final class ChildProcesses implements AutoCloseable {
      * namespace; otherwise the processes of services the daemon adopted, and theirs) gets SIGTERM, and SIGKILL
      * once {@code grace} has passed. Returns when nothing is left, or after the SIGKILL.
      */
-    public void endLeftovers(java.time.Duration grace) throws InterruptedException {
+    public void endLeftovers(Duration grace) throws InterruptedException {
         boolean init = libc.getpid() == 1;
         Set<Long> leftovers = init ? Set.of() : adoptedTrees();
         if (!init && leftovers.isEmpty()) {
             return;
         }
-        sendToLeftovers(init, leftovers, 15);
+        sendToLeftovers(init, leftovers, Signal.TERM.number());
         long deadline = System.nanoTime() + grace.toNanos();
         while (System.nanoTime() - deadline < 0) {
-            if (init ? libc.kill(-1, 0) == LibC.ESRCH : leftovers.stream().noneMatch(pid -> libc.kill(Math.toIntExact(pid), 0) == 0)) {
+            if (init ? libc.kill(EVERY_PROCESS, EXISTENCE_CHECK) == LibC.ESRCH
+                    : leftovers.stream().noneMatch(pid -> libc.kill(Math.toIntExact(pid), EXISTENCE_CHECK) == 0)) {
                 return;
             }
             Thread.sleep(5);
         }
-        sendToLeftovers(init, leftovers, 9);
+        sendToLeftovers(init, leftovers, Signal.KILL.number());
     }
 
     private void sendToLeftovers(boolean init, Set<Long> leftovers, int signal) {
         if (init) {
-            libc.kill(-1, signal);
+            libc.kill(EVERY_PROCESS, signal);
         } else {
             leftovers.forEach(pid -> libc.kill(Math.toIntExact(pid), signal));
         }
@@ -179,11 +189,11 @@ public final class ChildProcesses implements AutoCloseable {
 
     /** The adopted processes of services (see {@link #adoptedOrphans()}), with their groups, sessions and descendants. */
     private Set<Long> adoptedTrees() {
-        java.util.List<Long> adopted = adoptedOrphans().values().stream().flatMap(Set::stream).toList();
+        List<Long> adopted = adoptedOrphans().values().stream().flatMap(Set::stream).toList();
         if (adopted.isEmpty()) {
             return Set.of();
         }
-        Set<Long> all = new java.util.HashSet<>();
+        Set<Long> all = new HashSet<>();
         processTrees(adopted).values().forEach(all::addAll);
         return all;
     }
@@ -242,11 +252,11 @@ public final class ChildProcesses implements AutoCloseable {
      * @return service name to the pids adopted from it; empty when the daemon has adopted nothing
      */
     public Map<String, Set<Long>> adoptedOrphans() {
-        Map<String, Set<Long>> orphans = new java.util.HashMap<>();
+        Map<String, Set<Long>> orphans = new HashMap<>();
         for (long pid : AdoptedChildren.list(PROC.resolve("self/task"))) {
             if (!table.isRegistered(pid)) {
                 AdoptedChildren.serviceOf(PROC.resolve(Long.toString(pid)))
-                        .ifPresent(service -> orphans.computeIfAbsent(service, name -> new java.util.HashSet<>()).add(pid));
+                        .ifPresent(service -> orphans.computeIfAbsent(service, name -> new HashSet<>()).add(pid));
             }
         }
         return orphans;

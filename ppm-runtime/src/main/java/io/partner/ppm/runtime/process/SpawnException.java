@@ -16,6 +16,11 @@ public final class SpawnException extends IOException {
         this.errno = errno;
     }
 
+    /** The command was not found (ENOENT), rather than found and not runnable. */
+    public boolean notFound() {
+        return errno == LibC.ENOENT;
+    }
+
     /** The Linux error number of the cause. */
     public int errno() {
         return errno;

@@ -1,6 +1,7 @@
 package io.partner.ppm.runtime.stats;
 
 import io.partner.ppm.runtime.process.ProcText;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The byte counters of one {@code /proc/PID/io} file. One instance is reused for every process.
@@ -60,6 +61,6 @@ final class IoLine {
     }
 
     private static byte[] ascii(String text) {
-        return text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 }

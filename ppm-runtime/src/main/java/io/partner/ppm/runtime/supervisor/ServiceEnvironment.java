@@ -6,10 +6,11 @@ import io.partner.ppm.runtime.process.SpawnRequest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * What a service's process is started with: the daemon's environment, then the service's
@@ -45,7 +46,7 @@ public final class ServiceEnvironment implements AutoCloseable {
     }
 
     /** A command outside any service: the daemon's environment plus {@code extra}, in the daemon's directory. */
-    SpawnRequest command(java.util.List<String> argv, Map<String, String> extra) {
+    SpawnRequest command(List<String> argv, Map<String, String> extra) {
         Map<String, String> env = new HashMap<>(daemonEnvironment);
         env.putAll(extra);
         return new SpawnRequest(argv, env, workingDirectory, null);

@@ -437,11 +437,11 @@ public final class Supervisor implements AutoCloseable {
             emit(type, service, previous, (type == ServiceEvent.Type.RESTARTED ? "restarted" : "started")
                     + " (pid " + child.pid() + ")");
         } catch (SpawnException e) {
-            failedToStart(service, e.getMessage(), Termination.execFailureCode(e.errno()));
+            failedToStart(service, e.getMessage(), Termination.execFailureCode(e));
         } catch (CompletionException e) {
-            failedToStart(service, e.getCause() == null ? e.getMessage() : e.getCause().getMessage(), 126);
+            failedToStart(service, e.getCause() == null ? e.getMessage() : e.getCause().getMessage(), Termination.NOT_EXECUTABLE);
         } catch (RuntimeException e) {
-            failedToStart(service, e.getMessage(), 126);
+            failedToStart(service, e.getMessage(), Termination.NOT_EXECUTABLE);
         }
         startWaitingServices();
     }

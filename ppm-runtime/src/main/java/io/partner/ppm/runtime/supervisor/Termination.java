@@ -4,9 +4,15 @@ import io.partner.ppm.api.ExitStatus;
 import io.partner.ppm.api.ServiceSpec;
 import io.partner.ppm.api.ServiceState;
 import io.partner.ppm.api.Signal;
+import io.partner.ppm.runtime.process.SpawnException;
 
 /** How the end of a process maps to a service state, and the one-line reason shown to users. */
 final class Termination {
+
+    /** The shell's exit code for a command that was not found. */
+    static final int NOT_FOUND = 127;
+    /** The shell's exit code for a command that was found but could not be run. */
+    static final int NOT_EXECUTABLE = 126;
 
     private Termination() {
     }
@@ -31,7 +37,7 @@ final class Termination {
     }
 
     /** The code a shell would give for a command that could not be started: 127 not found, 126 otherwise. */
-    static int execFailureCode(int errno) {
-        return errno == 2 ? 127 : 126;
+    static int execFailureCode(SpawnException failure) {
+        return failure.notFound() ? NOT_FOUND : NOT_EXECUTABLE;
     }
 }

@@ -10,6 +10,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
@@ -102,7 +103,7 @@ final class CronJob {
             act();
         } catch (RuntimeException e) {
             // The next fire time must still be planned, whatever happened to this one.
-            LOG.log(Level.WARNING, "cron: " + action.name().toLowerCase(java.util.Locale.ROOT) + " of " + service + " failed: " + e.getMessage());
+            LOG.log(Level.WARNING, "cron: " + action.name().toLowerCase(Locale.ROOT) + " of " + service + " failed: " + e.getMessage());
         }
         arm();
     }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -300,7 +302,7 @@ public final class InMemorySupervisor implements SupervisorContext, AutoCloseabl
     private ServiceEvent event(ServiceEvent.Type type, String name, ServiceState previous, ServiceState state, ExitStatus exit) {
         Service service = services.get(name);
         int restarts = service == null ? 0 : service.restarts;
-        return new ServiceEvent(type, name, previous, state, exit, restarts, 0, type.name().toLowerCase(java.util.Locale.ROOT), clock.millis());
+        return new ServiceEvent(type, name, previous, state, exit, restarts, 0, type.name().toLowerCase(Locale.ROOT), clock.millis());
     }
 
     private ServiceInfo info(String name) {
@@ -309,7 +311,7 @@ public final class InMemorySupervisor implements SupervisorContext, AutoCloseabl
                 false, -1, null, null, 0, 0, s.stats, new LinkedHashMap<>(s.details));
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads(String name) {
+    private static ThreadFactory daemonThreads(String name) {
         AtomicInteger count = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, name + "-" + count.incrementAndGet());

@@ -15,7 +15,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -80,7 +82,7 @@ public final class PluginDaemon implements AutoCloseable {
         Output out = new Output();
         Output err = new Output();
         List<ServiceEvent> events = new CopyOnWriteArrayList<>();
-        java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        Map<String, String> env = new HashMap<>(System.getenv());
         env.put("PPM_RUNTIME_FILE", dir.resolve("daemon.json").toString());
         DaemonOptions options = new DaemonOptions(config, List.of(), env, dir, dir, null, out, err,
                 false, Clock.systemUTC());
