@@ -127,13 +127,13 @@ class CliAgainstRealDaemonTest {
         // Read back as a configuration, it gives the same services (ShowConfigurationRoundTripTest feeds
         // it to a second daemon).
         DaemonConfig reread = new ConfigLoader(System.getenv(), ConfigExtensions.NONE).loadText(yaml, "show-configuration");
-        assertThat(reread.services()).containsExactlyElementsOf(running.daemon.services().stream()
-                .map(service -> running.daemon.spec(service.name()).orElseThrow()).toList());
+        assertThat(reread.services()).containsExactlyElementsOf(running.daemon.supervisor().services().stream()
+                .map(service -> running.daemon.supervisor().spec(service.name()).orElseThrow()).toList());
 
         long pid = info("job").pid();
         assertThat(ppm("rm", "job").out()).isEqualTo("removed job\n");
         // The daemon stops the service, then removes it.
-        await().atMost(DEADLINE).until(() -> running.daemon.service("job").isEmpty());
+        await().atMost(DEADLINE).until(() -> running.daemon.supervisor().service("job").isEmpty());
         await().atMost(DEADLINE).until(() -> !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
     }
 
@@ -194,7 +194,7 @@ class CliAgainstRealDaemonTest {
 
     @Test
     void errorPathsHaveTheirExitCodesAndChangeNothing() throws Exception {
-        List<ServiceInfo> before = running.daemon.services();
+        List<ServiceInfo> before = running.daemon.supervisor().services();
 
         Map<String, Integer> expected = new java.util.LinkedHashMap<>();
         expected.put("start ghost", 1);
@@ -227,7 +227,7 @@ class CliAgainstRealDaemonTest {
             assertThat(withNul.errorLine()).contains("service definition:1:", "NUL character (\\0) in a value");
         }
 
-        assertThat(running.daemon.services()).extracting(ServiceInfo::name).containsExactlyElementsOf(
+        assertThat(running.daemon.supervisor().services()).extracting(ServiceInfo::name).containsExactlyElementsOf(
                 before.stream().map(ServiceInfo::name).toList());
         assertThat(info("sleeper").pid()).isEqualTo(before.getFirst().pid());
     }

@@ -38,7 +38,7 @@ class StopAllTest {
         }
         try (RunningDaemon running = RunningDaemon.startWithEndpoints(dir, yaml.toString())) {
             Map<String, String> env = Map.of("PPM_RUNTIME_FILE", running.daemon.management().runtimeFile().toString());
-            await().atMost(Duration.ofSeconds(60)).until(() -> running.daemon.services().stream()
+            await().atMost(Duration.ofSeconds(60)).until(() -> running.daemon.supervisor().services().stream()
                     .allMatch(s -> s.totalRestarts() >= 1));
 
             // The command line's own start (classes loaded on first use in this JVM) is not what is measured.
@@ -47,7 +47,7 @@ class StopAllTest {
             CliRun stop = CliRun.of(env, "stop", "all");
             assertThat(stop.exitCode()).as(stop.err()).isZero();
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> running.daemon.services().stream().noneMatch(StopAllTest::stillGoing));
+                    .until(() -> running.daemon.supervisor().services().stream().noneMatch(StopAllTest::stillGoing));
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             System.out.printf("ppm stop all, %d crash-looping services: %d ms%n", SERVICES, took.toMillis());
 

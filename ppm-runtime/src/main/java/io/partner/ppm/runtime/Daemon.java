@@ -2,7 +2,6 @@ package io.partner.ppm.runtime;
 
 import io.partner.ppm.api.ContainerStats;
 import io.partner.ppm.api.DaemonStats;
-import io.partner.ppm.api.ExitStatus;
 import io.partner.ppm.api.ServiceEvent;
 import io.partner.ppm.api.ServiceHistory;
 import io.partner.ppm.api.ServiceInfo;
@@ -33,15 +32,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * A running PPM daemon: the configuration, the supervisor, the log relay and the endpoints, wired
@@ -69,7 +64,6 @@ public final class Daemon implements DaemonControl {
     private final LogRelay relay;
     private final EventBus events;
     private final Supervisor supervisor;
-    private final ScheduledExecutorService timer;
     private final ChildProcesses children;
     private ManagementServer management;
     private final DaemonLogHandler logHandler;
@@ -87,7 +81,6 @@ public final class Daemon implements DaemonControl {
         this.config = config;
         this.relay = new LogRelay(config.log(), options.stdout(), options.stderr(), RING_LINES);
         this.events = new EventBus(relay::daemonMessage);
-        this.timer = Executors.newScheduledThreadPool(1, Thread.ofPlatform().name("ppm-timer-", 0).daemon().factory());
         // One process layer per daemon, and one daemon at a time per JVM: two reapers would take each other's children.
         this.children = ChildProcesses.open();
         this.supervisor = new Supervisor(children, relay, new RestartPolicies(plugins::restartPolicy), events,
@@ -180,9 +173,9 @@ public final class Daemon implements DaemonControl {
         plugins.configure(config.sections());
         if (!lifecycle.stopping()) {
             supervisor.addAll(servicesOf(config));
-            plugins.startExtensions(this);
+            plugins.startExtensions(supervisor);
         }
-        plugins.watch(timer, PLUGIN_SCAN_PERIOD);
+        plugins.watch(supervisor.scheduler(), PLUGIN_SCAN_PERIOD);
         stats.start();
         Lifecycle.Due due = lifecycle.started();
         if (due.shutdownCode() != null) {
@@ -337,7 +330,6 @@ public final class Daemon implements DaemonControl {
         closeQuietly(management);
         plugins.close(PLUGIN_STOP_SHARE);
         stats.close();
-        timer.shutdownNow();
         supervisor.close();
         children.close();
         events.close();
@@ -448,74 +440,13 @@ public final class Daemon implements DaemonControl {
     }
 
     @Override
-    public List<ServiceInfo> services() {
-        return supervisor.services();
-    }
-
-    @Override
-    public Optional<ServiceInfo> service(String name) {
-        return supervisor.service(name);
-    }
-
-    @Override
-    public Optional<ServiceSpec> spec(String name) {
-        return supervisor.spec(name);
-    }
-
-    @Override
-    public void start(String name) {
-        supervisor.start(name);
-    }
-
-    @Override
-    public void stop(String name) {
-        supervisor.stop(name);
+    public Supervisor supervisor() {
+        return supervisor;
     }
 
     @Override
     public List<String> stopAll() {
         return supervisor.stopAll();
-    }
-
-    @Override
-    public void restart(String name) {
-        supervisor.restart(name);
-    }
-
-    @Override
-    public void signal(String name, Signal signal) {
-        supervisor.signal(name, signal);
-    }
-
-    @Override
-    public void add(ServiceSpec spec) {
-        supervisor.add(spec);
-    }
-
-    @Override
-    public void remove(String name) {
-        supervisor.remove(name);
-    }
-
-    @Override
-    public void setDetail(String service, String key, String value) {
-        supervisor.setDetail(service, key, value);
-    }
-
-    @Override
-    public AutoCloseable subscribe(ServiceEventListener listener) {
-        return supervisor.subscribe(listener);
-    }
-
-    @Override
-    public ScheduledExecutorService scheduler() {
-        return timer;
-    }
-
-    @Override
-    public CompletableFuture<ExitStatus> runCommand(List<String> argv, Map<String, String> env,
-                                                                    Duration timeout) {
-        return supervisor.runCommand(argv, env, timeout);
     }
 
     @Override
@@ -526,10 +457,5 @@ public final class Daemon implements DaemonControl {
     @Override
     public AutoCloseable subscribePlugins(Runnable listener) {
         return plugins.onChange(listener);
-    }
-
-    @Override
-    public Clock clock() {
-        return options.clock();
     }
 }

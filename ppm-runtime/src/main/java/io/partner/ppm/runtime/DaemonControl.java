@@ -13,10 +13,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Everything the management layer (MXBeans, JMX, Jolokia) needs from a running daemon: the
- * {@link SupervisorContext} plus the daemon-wide operations. Thread-safe.
+ * Everything the management layer (MXBeans, JMX, Jolokia) needs from a running daemon: its
+ * {@link SupervisorContext} for the services, plus the daemon-wide operations. Thread-safe.
  */
-public interface DaemonControl extends SupervisorContext {
+public interface DaemonControl {
+
+    /** The services' operations, the same object the plugins reach through their own contexts. */
+    SupervisorContext supervisor();
 
     String version();
 
@@ -48,8 +51,9 @@ public interface DaemonControl extends SupervisorContext {
 
     /** Stops every service at once (see {@link io.partner.ppm.api.management.DaemonMXBean#stopAll()}); returns their names. */
     default List<String> stopAll() {
-        List<String> names = services().stream().map(ServiceInfo::name).toList();
-        names.forEach(this::stop);
+        SupervisorContext services = supervisor();
+        List<String> names = services.services().stream().map(ServiceInfo::name).toList();
+        names.forEach(services::stop);
         return names;
     }
 

@@ -108,7 +108,7 @@ class LeftoverProcessesTest {
             long dbl = pidIn("dbl");
             d.awaitState("forker", ServiceState.RUNNING);
 
-            d.daemon.stop("forker");
+            d.daemon.supervisor().stop("forker");
 
             d.awaitState("forker", ServiceState.FINISHED);
             awaitGone(bg, dbl);

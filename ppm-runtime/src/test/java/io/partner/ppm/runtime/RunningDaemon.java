@@ -94,14 +94,14 @@ public final class RunningDaemon implements AutoCloseable {
     }
 
     public ServiceInfo info(String name) {
-        return daemon.service(name).orElseThrow(() -> new AssertionError("no service " + name));
+        return daemon.supervisor().service(name).orElseThrow(() -> new AssertionError("no service " + name));
     }
 
     /** Waits until the service satisfies {@code condition} and returns it. */
     public ServiceInfo awaitService(String name, Predicate<ServiceInfo> condition) {
         ServiceInfo[] last = new ServiceInfo[1];
         await().atMost(DEADLINE).pollInterval(Duration.ofMillis(5)).until(() -> {
-            last[0] = daemon.service(name).orElse(null);
+            last[0] = daemon.supervisor().service(name).orElse(null);
             return last[0] != null && condition.test(last[0]);
         });
         return last[0];

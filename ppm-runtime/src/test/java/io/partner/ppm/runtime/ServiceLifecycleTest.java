@@ -83,7 +83,7 @@ class ServiceLifecycleTest {
                     restart: never
                 """)) {
             d.awaitState("victim", ServiceState.RUNNING);
-            d.daemon.signal("victim", Signal.KILL);
+            d.daemon.supervisor().signal("victim", Signal.KILL);
             ServiceInfo info = d.awaitState("victim", ServiceState.CRASHED);
             assertThat(info.lastSignal()).isEqualTo("KILL");
             assertThat(info.reason()).contains("SIGKILL");
@@ -112,7 +112,7 @@ class ServiceLifecycleTest {
                 """)) {
             // RUNNING only says the shell was spawned; a SIGTERM before its trap is set would kill it outright.
             d.awaitStdout(out -> out.contains("jvmlike | trap installed\n"));
-            d.daemon.stop("jvmlike");
+            d.daemon.supervisor().stop("jvmlike");
             ServiceInfo info = d.awaitState("jvmlike", ServiceState.FINISHED);
             assertThat(info.lastExitCode()).isEqualTo(143);
             assertThat(info.reason()).startsWith("stopped on request");
@@ -129,9 +129,9 @@ class ServiceLifecycleTest {
                     command: ["sleep", "60"]
                 """)) {
             long pid = d.awaitState("pausable", ServiceState.RUNNING).pid();
-            d.daemon.signal("pausable", Signal.STOP);
+            d.daemon.supervisor().signal("pausable", Signal.STOP);
             assertThat(d.awaitState("pausable", ServiceState.STOPPED).pid()).isEqualTo(pid);
-            d.daemon.signal("pausable", Signal.CONT);
+            d.daemon.supervisor().signal("pausable", Signal.CONT);
             assertThat(d.awaitState("pausable", ServiceState.RUNNING).pid()).isEqualTo(pid);
             assertThat(d.events("pausable", ServiceEvent.Type.PAUSED)).hasSize(1);
             assertThat(d.events("pausable", ServiceEvent.Type.RESUMED)).hasSize(1);
@@ -146,9 +146,9 @@ class ServiceLifecycleTest {
                     command: ["sleep", "60"]
                 """)) {
             d.awaitState("frozen", ServiceState.RUNNING);
-            d.daemon.signal("frozen", Signal.STOP);
+            d.daemon.supervisor().signal("frozen", Signal.STOP);
             d.awaitState("frozen", ServiceState.STOPPED);
-            d.daemon.stop("frozen");
+            d.daemon.supervisor().stop("frozen");
             assertThat(d.awaitState("frozen", ServiceState.FINISHED).lastSignal()).isEqualTo("TERM");
         }
     }
@@ -181,7 +181,7 @@ class ServiceLifecycleTest {
                     autostart: false
                 """)) {
             assertThat(d.info("manual").state()).isEqualTo(ServiceState.CREATED);
-            d.daemon.start("manual");
+            d.daemon.supervisor().start("manual");
             d.awaitState("manual", ServiceState.RUNNING);
         }
     }
@@ -258,7 +258,7 @@ class ServiceLifecycleTest {
                 if (crash == 4) {
                     clock.advance(Duration.ofHours(2));
                 }
-                d.daemon.signal("sleeper", Signal.KILL);
+                d.daemon.supervisor().signal("sleeper", Signal.KILL);
                 ServiceEvent scheduled = d.awaitEvents("sleeper", ServiceEvent.Type.RESTART_SCHEDULED, crash).get(crash - 1);
                 delays.add(scheduled.nextRestartAt() - scheduled.timestamp());
                 d.awaitEvents("sleeper", ServiceEvent.Type.RESTARTED, crash);
@@ -320,7 +320,7 @@ class ServiceLifecycleTest {
         try (RunningDaemon d = RunningDaemon.start(dir, yaml.toString())) {
             ServiceInfo last = d.awaitState("link399", ServiceState.RUNNING);
             assertThat(d.info("link0").startedAt()).isLessThanOrEqualTo(last.startedAt());
-            assertThat(d.daemon.services()).allMatch(s -> s.state() == ServiceState.RUNNING);
+            assertThat(d.daemon.supervisor().services()).allMatch(s -> s.state() == ServiceState.RUNNING);
         }
     }
 
@@ -369,7 +369,7 @@ class ServiceLifecycleTest {
             d.awaitService("change", s -> s.state() == ServiceState.RUNNING && s.pid() != changePid);
             d.awaitState("fresh", ServiceState.RUNNING);
             d.awaitEvents("drop", ServiceEvent.Type.REMOVED, 1);
-            assertThat(d.daemon.service("drop")).isEmpty();
+            assertThat(d.daemon.supervisor().service("drop")).isEmpty();
             assertThat(d.info("keep").pid()).isEqualTo(keepPid);
             assertThat(d.info("change").command()).isEqualTo("sleep 61");
             assertThat(d.events("keep", ServiceEvent.Type.CHANGED)).isEmpty();
@@ -399,26 +399,26 @@ class ServiceLifecycleTest {
                     command: ["sleep", "60"]
                 """)) {
             d.awaitState("only", ServiceState.RUNNING);
-            assertThatThrownBy(() -> d.daemon.stop("nope")).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> d.daemon.supervisor().stop("nope")).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("unknown service 'nope'");
-            assertThatThrownBy(() -> d.daemon.add(io.partner.ppm.api.ServiceSpec.of("only", List.of("true"))))
+            assertThatThrownBy(() -> d.daemon.supervisor().add(io.partner.ppm.api.ServiceSpec.of("only", List.of("true"))))
                     .isInstanceOf(IllegalArgumentException.class).hasMessage("service 'only' already exists");
-            d.daemon.stop("only");
+            d.daemon.supervisor().stop("only");
             d.awaitState("only", ServiceState.FINISHED);
-            assertThatThrownBy(() -> d.daemon.signal("only", Signal.HUP)).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> d.daemon.supervisor().signal("only", Signal.HUP)).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("not running");
-            assertThat(d.daemon.services()).hasSize(1);
+            assertThat(d.daemon.supervisor().services()).hasSize(1);
         }
     }
 
     @Test
     void removeStopsAndForgetsAService() {
         try (RunningDaemon d = RunningDaemon.start(dir, "services: []\n")) {
-            d.daemon.add(io.partner.ppm.api.ServiceSpec.of("temp", List.of("sleep", "60")));
+            d.daemon.supervisor().add(io.partner.ppm.api.ServiceSpec.of("temp", List.of("sleep", "60")));
             d.awaitState("temp", ServiceState.RUNNING);
-            d.daemon.remove("temp");
+            d.daemon.supervisor().remove("temp");
             d.awaitEvents("temp", ServiceEvent.Type.REMOVED, 1);
-            assertThat(d.daemon.services()).isEmpty();
+            assertThat(d.daemon.supervisor().services()).isEmpty();
         }
     }
 
@@ -430,7 +430,7 @@ class ServiceLifecycleTest {
                     command: ["sleep", "60"]
                 """)) {
             long first = d.awaitState("bounce", ServiceState.RUNNING).pid();
-            d.daemon.restart("bounce");
+            d.daemon.supervisor().restart("bounce");
             long second = d.awaitService("bounce", s -> s.state() == ServiceState.RUNNING && s.pid() != first).pid();
             assertThat(second).isNotEqualTo(first);
             assertThat(ProcessHandle.of(first)).isEmpty();

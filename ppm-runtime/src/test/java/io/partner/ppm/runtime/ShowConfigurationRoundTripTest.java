@@ -35,16 +35,16 @@ class ShowConfigurationRoundTripTest {
                     depends_on: { web: started }
                     restart: always
                 """)) {
-            first.daemon.add(first.daemon.parseService("""
+            first.daemon.supervisor().add(first.daemon.parseService("""
                     { "name": "added", "command": ["sleep", "102"], "env": { "K": "v w" }, "autostart": false }
                     """));
             first.awaitState("worker", ServiceState.RUNNING);
             yaml = first.daemon.configurationYaml();
-            before = first.daemon.services().stream().map(s -> first.daemon.spec(s.name()).orElseThrow()).toList();
+            before = first.daemon.supervisor().services().stream().map(s -> first.daemon.supervisor().spec(s.name()).orElseThrow()).toList();
         }
         Path second = Files.createDirectory(dir.resolve("second"));
         try (RunningDaemon copy = RunningDaemon.startRaw(second, yaml, Clock.systemUTC(), Map.of())) {
-            List<ServiceSpec> after = copy.daemon.services().stream().map(s -> copy.daemon.spec(s.name()).orElseThrow()).toList();
+            List<ServiceSpec> after = copy.daemon.supervisor().services().stream().map(s -> copy.daemon.supervisor().spec(s.name()).orElseThrow()).toList();
             assertThat(after).containsExactlyElementsOf(before);
             assertThat(copy.daemon.configurationYaml()).isEqualTo(yaml);
             copy.awaitState("worker", ServiceState.RUNNING);

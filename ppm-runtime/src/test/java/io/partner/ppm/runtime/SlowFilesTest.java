@@ -55,7 +55,7 @@ class SlowFilesTest {
             mkfifo(envFile);
 
             long began = System.nanoTime();
-            d.daemon.restart("web");
+            d.daemon.supervisor().restart("web");
             assertThat(Duration.ofNanos(System.nanoTime() - began)).as("ppm restart answers").isLessThan(Duration.ofSeconds(2));
 
             ServiceEvent crash = d.awaitEvents("web", ServiceEvent.Type.CRASHED, 1).getFirst();

@@ -49,7 +49,7 @@ final class DaemonMBean implements DaemonMXBean {
 
     @Override
     public long getUptime() {
-        return Math.max(0, control.clock().millis() - control.startedAt());
+        return Math.max(0, control.supervisor().clock().millis() - control.startedAt());
     }
 
     @Override
@@ -59,7 +59,7 @@ final class DaemonMBean implements DaemonMXBean {
 
     @Override
     public int getServiceCount() {
-        return control.services().size();
+        return control.supervisor().services().size();
     }
 
     @Override
@@ -89,7 +89,7 @@ final class DaemonMBean implements DaemonMXBean {
 
     @Override
     public DaemonStatus getStatus() {
-        List<ServiceInfo> services = control.services();
+        List<ServiceInfo> services = control.supervisor().services();
         Map<ServiceState, Integer> counts = countByState(services);
         return new DaemonStatus(getVersion(), getPid(), getStartedAt(), getUptime(), getConfigFile(), services.size(),
                 counts.get(ServiceState.CREATED), counts.get(ServiceState.RUNNING), counts.get(ServiceState.FINISHED),
@@ -98,7 +98,7 @@ final class DaemonMBean implements DaemonMXBean {
 
     @Override
     public List<ServiceInfo> getServices() {
-        return control.services();
+        return control.supervisor().services();
     }
 
     @Override
@@ -134,10 +134,10 @@ final class DaemonMBean implements DaemonMXBean {
                 throw new IllegalArgumentException("empty service definition");
             }
             ServiceSpec spec = control.parseService(definition);
-            if (control.service(spec.name()).isPresent()) {
+            if (control.supervisor().service(spec.name()).isPresent()) {
                 throw new IllegalArgumentException("a service named '" + spec.name() + "' already exists");
             }
-            control.add(spec);
+            control.supervisor().add(spec);
             return spec.name();
         });
     }
@@ -145,8 +145,8 @@ final class DaemonMBean implements DaemonMXBean {
     @Override
     public void removeService(String name) {
         JdkExceptions.run(() -> {
-            ServiceLookup.require(control, name);
-            control.remove(name);
+            ServiceLookup.require(control.supervisor(), name);
+            control.supervisor().remove(name);
         });
     }
 
@@ -186,7 +186,7 @@ final class DaemonMBean implements DaemonMXBean {
     }
 
     private int count(ServiceState state) {
-        return countByState(control.services()).get(state);
+        return countByState(control.supervisor().services()).get(state);
     }
 
     private static Map<ServiceState, Integer> countByState(List<ServiceInfo> services) {

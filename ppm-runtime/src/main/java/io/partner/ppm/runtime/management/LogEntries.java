@@ -46,7 +46,7 @@ final class LogEntries {
 
     private List<LogEntry> everyService(long sinceMillis) {
         List<LogEntry> all = new ArrayList<>();
-        for (var info : control.services()) {
+        for (var info : control.supervisor().services()) {
             for (LogLine line : control.logs(info.name(), 0, Integer.MAX_VALUE)) {
                 if (line.timestamp() >= sinceMillis) {
                     all.add(entry(line));
@@ -61,7 +61,7 @@ final class LogEntries {
         if (service == null || service.isEmpty()) {
             throw new IllegalArgumentException("no service name given");
         }
-        if (control.service(service).isEmpty()) {
+        if (control.supervisor().service(service).isEmpty()) {
             throw new IllegalArgumentException(ServiceLookup.unknown(service));
         }
     }

@@ -140,36 +140,36 @@ final class ServiceMBean extends NotificationBroadcasterSupport implements Servi
 
     @Override
     public void start() {
-        JdkExceptions.run(() -> context.start(name));
+        JdkExceptions.run(() -> context.supervisor().start(name));
     }
 
     @Override
     public void stop() {
-        JdkExceptions.run(() -> context.stop(name));
+        JdkExceptions.run(() -> context.supervisor().stop(name));
     }
 
     @Override
     public void restart() {
-        JdkExceptions.run(() -> context.restart(name));
+        JdkExceptions.run(() -> context.supervisor().restart(name));
     }
 
     @Override
     public void signal(String signalName) {
-        JdkExceptions.run(() -> context.signal(name, Signal.parse(signalName)));
+        JdkExceptions.run(() -> context.supervisor().signal(name, Signal.parse(signalName)));
     }
 
     @Override
     public void pause() {
-        JdkExceptions.run(() -> context.signal(name, Signal.STOP));
+        JdkExceptions.run(() -> context.supervisor().signal(name, Signal.STOP));
     }
 
     @Override
     public void resume() {
-        JdkExceptions.run(() -> context.signal(name, Signal.CONT));
+        JdkExceptions.run(() -> context.supervisor().signal(name, Signal.CONT));
     }
 
     private ServiceInfo info() {
-        return JdkExceptions.call(() -> context.service(name)
+        return JdkExceptions.call(() -> context.supervisor().service(name)
                 .orElseThrow(() -> new IllegalStateException("service '" + name + "' was removed")));
     }
 }

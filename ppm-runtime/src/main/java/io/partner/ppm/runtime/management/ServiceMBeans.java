@@ -33,8 +33,8 @@ final class ServiceMBeans implements AutoCloseable {
      * between is registered by whichever comes first and never missed.
      */
     void start() throws JMException {
-        subscription = context.subscribe(this::onEvent);
-        for (ServiceInfo info : context.services()) {
+        subscription = context.supervisor().subscribe(this::onEvent);
+        for (ServiceInfo info : context.supervisor().services()) {
             register(info.name());
         }
     }

@@ -20,7 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import javax.management.MBeanServer;
 
 /**
- * The daemon's {@link SupervisorContext} as one plugin receives it. It owns everything it hands out:
+ * The supervisor ({@link SupervisorContext}) as one plugin receives it. It owns everything it hands out:
  * the plugin's event subscriptions, its timer (and the thread under it), the MBeans it registers, the
  * service details it sets and its interest in the commands it runs. {@link #close()}, called when the
  * plugin is unloaded, stopped, failed or the daemon closes, releases all of it even when the plugin
@@ -32,7 +32,7 @@ import javax.management.MBeanServer;
 final class PluginContext implements SupervisorContext, AutoCloseable {
 
     private final String pluginId;
-    private final SupervisorContext daemon;
+    private final SupervisorContext supervisor;
     private final PluginCalls calls;
     private final Set<AutoCloseable> subscriptions = ConcurrentHashMap.newKeySet();
     /** The (service, key) pairs the plugin has set and not removed. */
@@ -41,61 +41,61 @@ final class PluginContext implements SupervisorContext, AutoCloseable {
     private OwnedMBeans mbeans;
     private boolean closed;
 
-    PluginContext(String pluginId, SupervisorContext daemon, PluginCalls calls) {
+    PluginContext(String pluginId, SupervisorContext supervisor, PluginCalls calls) {
         this.pluginId = pluginId;
-        this.daemon = daemon;
+        this.supervisor = supervisor;
         this.calls = calls;
     }
 
     @Override
     public List<ServiceInfo> services() {
-        return daemon.services();
+        return supervisor.services();
     }
 
     @Override
     public Optional<ServiceInfo> service(String name) {
-        return daemon.service(name);
+        return supervisor.service(name);
     }
 
     @Override
     public Optional<ServiceSpec> spec(String name) {
-        return daemon.spec(name);
+        return supervisor.spec(name);
     }
 
     @Override
     public void start(String name) {
-        daemon.start(name);
+        supervisor.start(name);
     }
 
     @Override
     public void stop(String name) {
-        daemon.stop(name);
+        supervisor.stop(name);
     }
 
     @Override
     public void restart(String name) {
-        daemon.restart(name);
+        supervisor.restart(name);
     }
 
     @Override
     public void signal(String name, Signal signal) {
-        daemon.signal(name, signal);
+        supervisor.signal(name, signal);
     }
 
     @Override
     public void add(ServiceSpec spec) {
-        daemon.add(spec);
+        supervisor.add(spec);
     }
 
     @Override
     public void remove(String name) {
-        daemon.remove(name);
+        supervisor.remove(name);
     }
 
     @Override
     public synchronized void setDetail(String service, String key, String value) {
         requireOpen("set details");
-        daemon.setDetail(service, key, value);
+        supervisor.setDetail(service, key, value);
         if (value == null) {
             details.remove(Map.entry(service, key));
         } else {
@@ -106,7 +106,7 @@ final class PluginContext implements SupervisorContext, AutoCloseable {
     @Override
     public synchronized AutoCloseable subscribe(ServiceEventListener listener) {
         requireOpen("subscribe");
-        AutoCloseable inner = daemon.subscribe(new GuardedListener(pluginId, listener, calls));
+        AutoCloseable inner = supervisor.subscribe(new GuardedListener(pluginId, listener, calls));
         AutoCloseable handle = new AutoCloseable() {
             @Override
             public void close() throws Exception {
@@ -136,7 +136,7 @@ final class PluginContext implements SupervisorContext, AutoCloseable {
 
     @Override
     public Clock clock() {
-        return daemon.clock();
+        return supervisor.clock();
     }
 
     /**
@@ -147,7 +147,7 @@ final class PluginContext implements SupervisorContext, AutoCloseable {
     public synchronized CompletableFuture<ExitStatus> runCommand(List<String> argv, Map<String, String> env, Duration timeout) {
         requireOpen("run commands");
         CompletableFuture<ExitStatus> forPlugin = new CompletableFuture<>();
-        daemon.runCommand(argv, env, timeout).whenComplete((status, error) -> {
+        supervisor.runCommand(argv, env, timeout).whenComplete((status, error) -> {
             if (!isClosed()) {
                 if (error == null) {
                     forPlugin.complete(status);
@@ -164,7 +164,7 @@ final class PluginContext implements SupervisorContext, AutoCloseable {
     public synchronized MBeanServer mbeanServer() {
         requireOpen("register MBeans");
         if (mbeans == null) {
-            mbeans = new OwnedMBeans(pluginId, daemon.mbeanServer());
+            mbeans = new OwnedMBeans(pluginId, supervisor.mbeanServer());
         }
         return mbeans.server();
     }
@@ -205,7 +205,7 @@ final class PluginContext implements SupervisorContext, AutoCloseable {
         }
         for (Map.Entry<String, String> detail : leftDetails) {
             try {
-                daemon.setDetail(detail.getKey(), detail.getValue(), null);
+                supervisor.setDetail(detail.getKey(), detail.getValue(), null);
             } catch (RuntimeException serviceGone) {
                 // The service was removed meanwhile, and its details with it.
             }

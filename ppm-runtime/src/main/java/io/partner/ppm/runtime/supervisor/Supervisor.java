@@ -11,6 +11,7 @@ import io.partner.ppm.api.ServiceStats;
 import io.partner.ppm.api.Signal;
 import io.partner.ppm.api.spi.RestartDecision;
 import io.partner.ppm.api.spi.ServiceEventListener;
+import io.partner.ppm.api.spi.SupervisorContext;
 import io.partner.ppm.runtime.logs.LogRelay;
 import io.partner.ppm.runtime.process.ChildEvent;
 import io.partner.ppm.runtime.process.ChildProcess;
@@ -26,7 +27,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -37,8 +40,11 @@ import java.util.function.IntConsumer;
  * <p>Every method that changes state runs on the {@code ppm-supervisor} thread; when called from
  * another thread it waits for the loop to apply it and rethrows its {@link IllegalArgumentException}
  * or {@link IllegalStateException}. Read methods use published snapshots and never wait.
+ *
+ * <p>It is the daemon's {@link SupervisorContext}: the management MBeans and the plugins (each through
+ * its own {@code PluginContext}) call it directly.
  */
-public final class Supervisor implements AutoCloseable {
+public final class Supervisor implements SupervisorContext, AutoCloseable {
 
     private final ChildProcesses children;
     private final LogRelay logs;
@@ -50,6 +56,9 @@ public final class Supervisor implements AutoCloseable {
     private final SupervisorLoop loop;
     private final Stops stops;
     private final ShortCommands commands;
+    /** The daemon's timer (plugin folder scans; the plugins get timers of their own). */
+    private final ScheduledExecutorService timer =
+            Executors.newScheduledThreadPool(1, Thread.ofPlatform().name("ppm-timer-", 0).daemon().factory());
 
     // Loop-confined state.
     private final Map<String, ManagedService> services = new LinkedHashMap<>();
@@ -77,6 +86,7 @@ public final class Supervisor implements AutoCloseable {
 
     // ---------------------------------------------------------------- reading
 
+    @Override
     public List<ServiceInfo> services() {
         long now = clock.millis();
         List<ManagedService> current = published;
@@ -87,10 +97,12 @@ public final class Supervisor implements AutoCloseable {
         return infos;
     }
 
+    @Override
     public Optional<ServiceInfo> service(String name) {
         return find(name).map(s -> s.info(clock.millis()));
     }
 
+    @Override
     public Optional<ServiceSpec> spec(String name) {
         return find(name).map(ManagedService::spec);
     }
@@ -122,10 +134,12 @@ public final class Supervisor implements AutoCloseable {
         }
     }
 
+    @Override
     public void setDetail(String name, String key, String value) {
         require(findOrNull(name), name).detail(key, value);
     }
 
+    @Override
     public AutoCloseable subscribe(ServiceEventListener listener) {
         return events.subscribe(listener);
     }
@@ -155,10 +169,12 @@ public final class Supervisor implements AutoCloseable {
         });
     }
 
+    @Override
     public void add(ServiceSpec spec) {
         loop.call(() -> add(spec, ManagedService.Origin.RUNTIME));
     }
 
+    @Override
     public void start(String name) {
         loop.call(() -> {
             ManagedService service = require(name);
@@ -172,6 +188,7 @@ public final class Supervisor implements AutoCloseable {
         });
     }
 
+    @Override
     public void stop(String name) {
         loop.call(() -> {
             ManagedService service = require(name);
@@ -205,6 +222,7 @@ public final class Supervisor implements AutoCloseable {
         }
     }
 
+    @Override
     public void restart(String name) {
         loop.call(() -> {
             ManagedService service = require(name);
@@ -214,6 +232,7 @@ public final class Supervisor implements AutoCloseable {
         });
     }
 
+    @Override
     public void signal(String name, Signal signal) {
         loop.call(() -> {
             ManagedService service = require(name);
@@ -225,6 +244,7 @@ public final class Supervisor implements AutoCloseable {
         });
     }
 
+    @Override
     public void remove(String name) {
         loop.call(() -> {
             ManagedService service = require(name);
@@ -304,12 +324,24 @@ public final class Supervisor implements AutoCloseable {
      * Runs a short command outside any service (for plugins): its output goes to the daemon's log, its
      * process group is killed after {@code timeout}. The future completes off the supervisor's threads.
      */
+    @Override
     public CompletableFuture<ExitStatus> runCommand(List<String> argv, Map<String, String> env, Duration timeout) {
         return commands.run(argv, env, timeout);
     }
 
     @Override
+    public ScheduledExecutorService scheduler() {
+        return timer;
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
     public void close() {
+        timer.shutdownNow();
         loop.close();
         environment.close();
     }

@@ -118,8 +118,8 @@ class ControlPlaneAsAnotherUserTest {
         assertThat(out).contains("JOLOKIA-LS \"name\":\"sleeper\"");
         assertThat(out).contains("FILE-REFUSED");
         assertThat(out).contains("JMX-READ 3", "JMX-STOP refused", "JMX-ADD refused", "JMX-GUESS refused");
-        assertThat(running.daemon.service("escalated")).isEmpty();
-        assertThat(running.daemon.service("jmxroot")).isEmpty();
+        assertThat(running.daemon.supervisor().service("escalated")).isEmpty();
+        assertThat(running.daemon.supervisor().service("jmxroot")).isEmpty();
         assertThat(running.info("sleeper").state()).isEqualTo(ServiceState.RUNNING);
         assertThat(running.info("stopped").state()).isEqualTo(ServiceState.CREATED);
     }

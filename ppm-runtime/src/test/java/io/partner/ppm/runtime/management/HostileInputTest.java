@@ -121,7 +121,7 @@ class HostileInputTest {
 
             assertStillSupervises(definition.getKey());
         }
-        assertThat(running.daemon.services()).extracting(ServiceInfo::name).containsExactly("crasher", "stubborn");
+        assertThat(running.daemon.supervisor().services()).extracting(ServiceInfo::name).containsExactly("crasher", "stubborn");
         assertStopsWithinShutdownTimeout();
     }
 

@@ -13,6 +13,7 @@ import io.partner.ppm.api.ServiceStats;
 import io.partner.ppm.api.Signal;
 import io.partner.ppm.api.management.PluginInfo;
 import io.partner.ppm.api.spi.ServiceEventListener;
+import io.partner.ppm.api.spi.SupervisorContext;
 import io.partner.ppm.runtime.DaemonControl;
 import io.partner.ppm.runtime.logs.LogLine;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * to drive the management layer and the CLI in tests. State changes happen at once and send the
  * same events the real supervisor sends, on the calling thread.
  */
-public final class InMemoryDaemon implements DaemonControl {
+public final class InMemoryDaemon implements DaemonControl, SupervisorContext {
 
     private final Map<String, ServiceInfo> services = new LinkedHashMap<>();
     private final Map<String, ServiceSpec> specs = new LinkedHashMap<>();
@@ -206,6 +207,11 @@ public final class InMemoryDaemon implements DaemonControl {
     public AutoCloseable subscribePlugins(Runnable listener) {
         pluginListeners.add(listener);
         return () -> pluginListeners.remove(listener);
+    }
+
+    @Override
+    public SupervisorContext supervisor() {
+        return this;
     }
 
     @Override

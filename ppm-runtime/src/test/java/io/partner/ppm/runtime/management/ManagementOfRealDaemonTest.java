@@ -173,7 +173,7 @@ class ManagementOfRealDaemonTest {
         assertThat(viaJolokia.path("error_type").asText()).isEqualTo("java.lang.IllegalArgumentException");
         assertThat(viaJolokia.path("error").asText()).contains("command").doesNotContain("\n");
 
-        assertThat(running.daemon.services()).extracting(ServiceInfo::name).containsExactly("sleeper", "flaky");
+        assertThat(running.daemon.supervisor().services()).extracting(ServiceInfo::name).containsExactly("sleeper", "flaky");
         assertThat(running.info("sleeper").pid()).isEqualTo(pid);
         assertThat(running.info("sleeper").state()).isEqualTo(ServiceState.RUNNING);
     }

@@ -83,7 +83,7 @@ class CronThroughDaemonTest {
             assertNextRunsOneSecondApart(d.info("tick").details().get("next_runs"));
 
             ServiceInfo nightly = d.info("nightly");
-            assertThat(d.daemon().spec("nightly").orElseThrow().autostart()).isFalse();
+            assertThat(d.daemon().supervisor().spec("nightly").orElseThrow().autostart()).isFalse();
             assertThat(nightly.state()).as("a scheduled service waits for its time").isEqualTo(ServiceState.CREATED);
             assertThat(d.events("nightly", ServiceEvent.Type.STARTED)).isEmpty();
             assertThat(times(nightly.details().get("next_runs")))
@@ -102,7 +102,7 @@ class CronThroughDaemonTest {
                     cron_restart: "*/2 * * * * ?"
                     schedule_format: quartz
                 """)) {
-            assertThat(d.daemon().spec("web").orElseThrow().autostart()).as("cron_restart keeps autostart").isTrue();
+            assertThat(d.daemon().supervisor().spec("web").orElseThrow().autostart()).as("cron_restart keeps autostart").isTrue();
             long firstPid = d.awaitService("web", s -> s.state() == ServiceState.RUNNING).pid();
 
             ServiceInfo restarted = d.awaitService("web", s -> s.state() == ServiceState.RUNNING && s.pid() != firstPid);

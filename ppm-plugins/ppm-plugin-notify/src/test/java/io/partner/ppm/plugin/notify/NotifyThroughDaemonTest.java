@@ -91,7 +91,7 @@ class NotifyThroughDaemonTest {
                     .containsKeys("PPM_HOST", "PPM_TIME", "PPM_MESSAGE", "PPM_RESTARTS");
             assertThat(d.events("worker", ServiceEvent.Type.STARTED))
                     .as("the command is not a service").hasSize(1);
-            assertThat(d.daemon().services()).extracting(s -> s.name()).containsExactly("worker");
+            assertThat(d.daemon().supervisor().services()).extracting(s -> s.name()).containsExactly("worker");
         }
     }
 

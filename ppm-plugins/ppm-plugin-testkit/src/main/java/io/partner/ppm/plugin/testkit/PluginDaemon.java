@@ -111,14 +111,14 @@ public final class PluginDaemon implements AutoCloseable {
     // ---------------------------------------------------------------- services and events
 
     public ServiceInfo info(String name) {
-        return daemon.service(name).orElseThrow(() -> new AssertionError("no service " + name));
+        return daemon.supervisor().service(name).orElseThrow(() -> new AssertionError("no service " + name));
     }
 
     /** Waits until the service satisfies {@code condition} and returns it as it was then. */
     public ServiceInfo awaitService(String name, Predicate<ServiceInfo> condition) {
         ServiceInfo[] last = new ServiceInfo[1];
         awaitValue(() -> "service " + name + " in the expected state (last seen: " + last[0] + ")", () -> {
-            last[0] = daemon.service(name).orElse(null);
+            last[0] = daemon.supervisor().service(name).orElse(null);
             return last[0] != null && condition.test(last[0]) ? last[0] : null;
         });
         return last[0];
