@@ -1,5 +1,6 @@
 package io.partner.ppm.runtime.management;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.sun.net.httpserver.Authenticator;
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
@@ -156,7 +157,7 @@ final class JolokiaGuard extends Filter {
     /** A Jolokia-shaped JSON error with the same HTTP status; the connection is closed after it. */
     private static void refuse(HttpExchange exchange, int status, String message) throws IOException {
         StringBuilder json = new StringBuilder("{\"status\":").append(status).append(",\"error_type\":\"ppm.Refused\",\"error\":");
-        JsonStrings.appendQuoted(json, message);
+        json.append('"').append(JsonStringEncoder.getInstance().quoteAsString(message)).append('"');
         byte[] bytes = json.append("}").toString().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         exchange.getResponseHeaders().set("Connection", "close");

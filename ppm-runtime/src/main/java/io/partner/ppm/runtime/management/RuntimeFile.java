@@ -1,5 +1,6 @@
 package io.partner.ppm.runtime.management;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.partner.ppm.api.management.DaemonEndpoints;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -57,15 +58,19 @@ public final class RuntimeFile {
             if (out.length() > 1) {
                 out.append(", ");
             }
-            JsonStrings.appendQuoted(out, key);
+            appendQuoted(out, key);
             out.append(": ");
             if (value == null || value instanceof Number) {
                 out.append(value);
             } else {
-                JsonStrings.appendQuoted(out, value.toString());
+                appendQuoted(out, value.toString());
             }
         });
         return out.append("}\n").toString();
+    }
+
+    private static void appendQuoted(StringBuilder out, String text) {
+        out.append('"').append(JsonStringEncoder.getInstance().quoteAsString(text)).append('"');
     }
 
     public Path path() {
