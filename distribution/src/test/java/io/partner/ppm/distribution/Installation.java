@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The installed layout under test ({@code target/ppm}) and ways to run its launcher. */
 final class Installation {
@@ -24,6 +26,27 @@ final class Installation {
         List<String> command = new ArrayList<>(List.of("unshare", "--pid", "--fork", "--mount-proc", PPM.toString()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).directory(workDir.toFile());
+    }
+
+    /**
+     * The container recipe's entry point ({@code docker/Dockerfile}'s ENTRYPOINT: java run directly
+     * with {@code lib/ppm-daemon.args}) followed by ARGS, for this layout instead of /opt/ppm and with
+     * this JVM's java, inside a new PID namespace.
+     */
+    static ProcessBuilder directEntryAsPid1(Path workDir, String... args) throws IOException {
+        String entryPoint = Files.readAllLines(HOME.resolve("docker/Dockerfile")).stream()
+                .filter(line -> line.startsWith("ENTRYPOINT ")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no ENTRYPOINT in docker/Dockerfile"));
+        List<String> command = new ArrayList<>(List.of("unshare", "--pid", "--fork", "--mount-proc"));
+        Matcher quoted = Pattern.compile("\"([^\"]*)\"").matcher(entryPoint);
+        while (quoted.find()) {
+            command.add(quoted.group(1).replace("/opt/ppm", HOME.toString()));
+        }
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+        builder.environment().merge("PATH", Path.of(System.getProperty("java.home"), "bin").toString(),
+                (path, javaBin) -> javaBin + ":" + path);
+        return builder;
     }
 
     static ProcessBuilder plain(Path workDir, String... args) {
@@ -80,6 +103,20 @@ final class Installation {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
                 if (line.startsWith("SigCgt:")) {
+                    return (Long.parseUnsignedLong(line.substring(7).strip(), 16) & (1L << (signal - 1))) != 0;
+                }
+            }
+        } catch (IOException gone) {
+            // It has ended.
+        }
+        return false;
+    }
+
+    /** Whether a process blocks the signal (its SigBlk mask in /proc/PID/status): it stays pending, not lost. */
+    static boolean blocks(long pid, int signal) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("SigBlk:")) {
                     return (Long.parseUnsignedLong(line.substring(7).strip(), 16) & (1L << (signal - 1))) != 0;
                 }
             }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -160,6 +161,27 @@ class Pid1IT {
      */
     @Test
     void sigtermAtAnyMomentOfStartUpStopsEverythingWithinTheTimeout() throws Exception {
+        assertThat(sigtermAtMomentsOfStartUp(config -> Installation.asPid1(dir, "daemon", "--config", config.toString())))
+                .as("runs that did not stop cleanly on SIGTERM").isEmpty();
+    }
+
+    /**
+     * The same with the container recipe's entry point, java run directly with lib/ppm-daemon.args
+     * and the signals held from env on; the moments count from when env has blocked SIGTERM.
+     */
+    @Test
+    void sigtermAtAnyMomentOfStartUpOfTheDirectEntryPointStopsEverythingWithinTheTimeout() throws Exception {
+        assertThat(sigtermAtMomentsOfStartUp(config -> Installation.directEntryAsPid1(dir, "--config", config.toString())))
+                .as("runs that did not stop cleanly on SIGTERM").isEmpty();
+    }
+
+    /** Starts a daemon for the given configuration, as PID 1 of a new namespace. */
+    private interface Entry {
+        ProcessBuilder daemon(Path config) throws IOException;
+    }
+
+    /** Ten runs of {@code entry}, SIGTERM at moments spread over 0-2 s: what went wrong in each that did. */
+    private List<String> sigtermAtMomentsOfStartUp(Entry entry) throws Exception {
         Path config = Files.writeString(dir.resolve("ppm.yml"), """
                 daemon:
                   jmx: { enabled: false }
@@ -179,7 +201,7 @@ class Pid1IT {
             for (int i = 0; i < runs; i++) {
                 long momentMillis = i * 2000L / (runs - 1);
                 Path log = dir.resolve("term-" + i + ".log");
-                results.add(twoAtATime.submit(() -> sigtermAt(config, momentMillis, log)));
+                results.add(twoAtATime.submit(() -> sigtermAt(entry.daemon(config), momentMillis, log)));
             }
             for (Future<String> result : results) {
                 if (result.get() != null) {
@@ -187,16 +209,16 @@ class Pid1IT {
                 }
             }
         }
-        assertThat(wrong).as("runs that did not stop cleanly on SIGTERM").isEmpty();
+        return wrong;
     }
 
-    /** One run of the test above: null when the daemon stopped as documented, else what went wrong. */
-    private String sigtermAt(Path config, long momentMillis, Path log) throws Exception {
-        Process unshare = Installation.asPid1(dir, "daemon", "--config", config.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    /** One run of the tests above: null when the daemon stopped as documented, else what went wrong. */
+    private String sigtermAt(ProcessBuilder entry, long momentMillis, Path log) throws Exception {
+        Process unshare = entry.redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long daemon = Installation.awaitChild(unshare.pid());
+        // From when PID 1 can no longer lose it: the launcher's trap, or env's block.
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(1))
-                .until(() -> Installation.catches(daemon, 15) || !unshare.isAlive());
+                .until(() -> Installation.catches(daemon, 15) || Installation.blocks(daemon, 15) || !unshare.isAlive());
         long launched = System.nanoTime();
         String namespace = Installation.pidNamespace(daemon);
         LockSupport.parkNanos(launched + TimeUnit.MILLISECONDS.toNanos(momentMillis) - System.nanoTime());
