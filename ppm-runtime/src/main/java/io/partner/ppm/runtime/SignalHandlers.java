@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * supervisor wants: it exits when its services are down. SIGQUIT stays the JVM's (thread dumps);
  * USR2, PIPE and XFSZ are the JVM's own.
  *
- * <p>{@code bin/ppm} closes the window before the JVM has any handler (see {@link #HELD_PROPERTY}).
+ * <p>{@code bin/ppm} and the container recipe's entry point close the window before the JVM has any
+ * handler (see {@link #HELD_PROPERTY}).
  */
 final class SignalHandlers {
 
@@ -28,7 +29,8 @@ final class SignalHandlers {
     static final Signal[] FORWARDED = {Signal.USR1, Signal.WINCH, Signal.ALRM, Signal.TTIN, Signal.TTOU};
 
     /**
-     * Signals {@code bin/ppm} ignores and blocks from before {@code java} starts (comma-separated): a
+     * Signals that {@code bin/ppm}, or the container recipe's {@code env} entry point, ignores and blocks
+     * from before {@code java} starts (comma-separated): a
      * blocked signal stays pending through the JVM's start instead of being dropped, and because it
      * is also ignored the JVM leaves it blocked. They are set back and unblocked here, once handled.
      */
